@@ -1,0 +1,1 @@
+"""``storyline init``, ``ingest``, ``search``, ``export`` and ``stats``."""

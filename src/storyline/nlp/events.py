@@ -1,0 +1,9 @@
+"""Events extracted from the parsed article."""
+
+from __future__ import annotations
+
+from storyline.nlp.context import DocContext
+
+
+def extract_events(context: DocContext) -> list:
+    return []

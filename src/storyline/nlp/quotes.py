@@ -1,0 +1,9 @@
+"""Quotes extracted from the parsed article."""
+
+from __future__ import annotations
+
+from storyline.nlp.context import DocContext
+
+
+def extract_quotes(context: DocContext) -> list:
+    return []

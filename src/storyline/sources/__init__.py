@@ -1,0 +1,1 @@
+"""Sources: produce RawDocs from files, URLs, feeds, sitemaps and WARC archives."""
