@@ -1,0 +1,1 @@
+"""Stories: group analysed articles into stories (dedup, clustering, timelines)."""
