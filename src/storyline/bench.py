@@ -1,0 +1,249 @@
+"""``storyline bench``: throughput, memory and latency of the full analysis against spaCy alone.
+
+The corpus is built from the article texts in an evaluation folder (``../shared/eval``): real news bodies from
+the Zyte benchmark, FNC-1, PolNeAR and ECB+, repeated in the same order when N is larger than what there is.
+In one process and one run it measures
+- the full analysis (``service.analyze_inputs``, streamed) against ``nlp.pipe`` alone with the same pipeline,
+  batch size and processes over the same article bodies → ``ratio_vs_spacy`` (≥ 1 means as fast as spaCy);
+- HTML extraction (``article.extract_article``) against ``trafilatura.extract`` alone on the same pages →
+  ``extraction_ratio_vs_trafilatura`` (pages/s over trafilatura's pages/s);
+- peak RSS, the growth of RSS between the first quarter and the end of the stream (flat means streaming),
+  model load time and time to the first result.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice, repeat
+from pathlib import Path
+
+import trafilatura
+
+from storyline.article import extract_article
+from storyline.config import Settings
+from storyline.errors import InputError
+from storyline.evaluation.base import EvalReport
+from storyline.nlp import load_pipeline
+from storyline.records import Analysis, RawDoc
+from storyline.service import analyze_inputs
+
+TARGETS = {"ratio_vs_spacy": 0.75, "peak_rss_mb at N = 5,000": 1536.0}
+csv.field_size_limit(sys.maxsize)  # FNC-1 bodies can exceed the csv module's default field size
+
+
+# --- the corpus --------------------------------------------------------------------------------------
+
+
+def article_texts(data_dir: Path) -> Iterator[tuple[str, str]]:
+    """(source, text) of every news text the evaluation folders hold, read lazily, in a fixed order."""
+    yield from _zyte_bodies(data_dir)
+    yield from _fnc_bodies(data_dir)
+    yield from _polnear_texts(data_dir)
+    yield from _ecbplus_texts(data_dir)
+
+
+def _zyte_bodies(data_dir: Path) -> Iterator[tuple[str, str]]:
+    for path in sorted(data_dir.glob("extraction-scrapinghub/*.json")):
+        for key, record in json.loads(path.read_text(encoding="utf-8")).items():
+            yield f"{path.name}#{key}", record["articleBody"]
+
+
+def _fnc_bodies(data_dir: Path) -> Iterator[tuple[str, str]]:
+    for path in sorted(data_dir.glob("stance-fnc1/*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if "articleBody" in row:
+                    yield f"{path.name}#{row['Body ID']}", row["articleBody"]
+
+
+def _polnear_texts(data_dir: Path) -> Iterator[tuple[str, str]]:
+    for path in sorted(data_dir.glob("quotes-polnear/text/*.txt")):
+        yield path.name, path.read_text(encoding="utf-8")
+
+
+def _ecbplus_texts(data_dir: Path) -> Iterator[tuple[str, str]]:
+    for path in sorted(data_dir.glob("clustering-ecbplus/*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                yield record["doc_name"], record["text"]
+
+
+def corpus(data_dir: Path, articles: int) -> Iterator[RawDoc]:
+    """``articles`` plain-text RawDocs, cycling through the folder's texts as often as needed."""
+    if next(article_texts(data_dir), None) is None:
+        raise FileNotFoundError(f"{data_dir} holds no article texts (expected the ../shared/eval folders)")
+    passes = chain.from_iterable(article_texts(data_dir) for _ in repeat(None))
+    for source, text in islice(passes, articles):
+        yield RawDoc(source=source, content=text, content_type="text")
+
+
+def html_pages(data_dir: Path, limit: int) -> list[bytes]:
+    """Up to ``limit`` HTML pages of the extraction folders, decompressed."""
+    paths = sorted(data_dir.glob("extraction-*/html/*.html.gz"))[:limit]
+    return [gzip.decompress(path.read_bytes()) for path in paths]
+
+
+# --- measuring ---------------------------------------------------------------------------------------
+
+
+def current_rss_mb() -> float | None:
+    """Resident memory now (Linux /proc), or None where the platform does not say."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
+
+
+@dataclass
+class StreamStats:
+    articles: int = 0
+    failed: int = 0
+    words: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    first_result_s: float | None = None
+    first_refusal: str | None = None
+    rss_samples: list[float] = field(default_factory=list)
+    """RSS (MB) after each quarter of the stream."""
+
+
+def measure_analysis(raws: Iterable[RawDoc], total: int, settings: Settings) -> StreamStats:
+    """Stream the full analysis, counting words and events and sampling RSS at each quarter."""
+    stats, started = StreamStats(), time.perf_counter()
+    checkpoints = {max(1, total * quarter // 4) for quarter in range(1, 5)}
+    for done, result in enumerate(analyze_inputs(raws, settings), start=1):
+        if stats.first_result_s is None:
+            stats.first_result_s = time.perf_counter() - started
+        _count(stats, result)
+        if done in checkpoints and (rss := current_rss_mb()) is not None:
+            stats.rss_samples.append(rss)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _count(stats: StreamStats, result: Analysis | InputError) -> None:
+    if isinstance(result, InputError):
+        stats.failed += 1
+        stats.first_refusal = stats.first_refusal or str(result)
+        return
+    stats.articles += 1
+    stats.words += len(result.article.text.split())
+    stats.events += len(result.events)
+
+
+def measure_spacy(texts: list[str], settings: Settings) -> float:
+    """Seconds for ``nlp.pipe`` alone over the texts, with the analysis' batch size and processes."""
+    nlp = load_pipeline(settings.spacy_model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process):
+        pass
+    return time.perf_counter() - started
+
+
+def measure_extraction(pages: list[bytes], settings: Settings) -> tuple[float, float]:
+    """Seconds for our HTML extraction and for trafilatura alone over the same pages."""
+    started = time.perf_counter()
+    for number, page in enumerate(pages):
+        try:
+            extract_article(RawDoc(source=f"page-{number}", content=page, content_type="html"), settings)
+        except InputError:
+            continue  # a page without an article is a result too; the time spent counts
+    ours = time.perf_counter() - started
+    started = time.perf_counter()
+    for page in pages:
+        trafilatura.extract(page, include_comments=False, include_tables=True)
+    return ours, time.perf_counter() - started
+
+
+def _bodies(data_dir: Path, articles: int, settings: Settings) -> list[str]:
+    """The article bodies the analysis parsed, so that spaCy alone parses exactly the same text."""
+    bodies = []
+    for raw in corpus(data_dir, articles):
+        try:
+            bodies.append(extract_article(raw, settings).text)
+        except InputError:
+            continue
+    return bodies
+
+
+# --- the run -----------------------------------------------------------------------------------------
+
+
+def run_benchmark(data_dir: Path, *, articles: int, settings: Settings) -> EvalReport:
+    """Measure everything on ``articles`` articles; the analysis runs first so its RSS is its own."""
+    if articles < 1:
+        raise ValueError(f"--articles must be at least 1, got {articles}")
+    run_started = time.perf_counter()
+    started = time.perf_counter()
+    nlp = load_pipeline(settings.spacy_model)
+    model_load_s = time.perf_counter() - started
+    list(nlp.pipe(["Warm-up sentence for the pipeline."]))
+    analysis = measure_analysis(corpus(data_dir, articles), articles, settings)
+    analysis_peak = peak_rss_mb()
+    spacy_seconds = measure_spacy(_bodies(data_dir, articles, settings), settings)
+    pages = html_pages(data_dir, articles)
+    ours_html, trafilatura_html = measure_extraction(pages, settings)
+    report = EvalReport(
+        task="bench",
+        data_dir=str(data_dir),
+        n_items=articles,
+        metrics=_metrics(analysis, spacy_seconds, len(pages), ours_html, trafilatura_html)
+        | {"peak_rss_mb": analysis_peak, "model_load_s": model_load_s},
+        notes=_notes(settings, analysis, len(pages)),
+    )
+    report.seconds = time.perf_counter() - run_started
+    return report
+
+
+def _metrics(
+    analysis: StreamStats, spacy_seconds: float, pages: int, ours_html: float, trafilatura_html: float
+) -> dict[str, float]:
+    per_s = analysis.articles / analysis.seconds if analysis.seconds else 0.0
+    spacy_per_s = analysis.articles / spacy_seconds if spacy_seconds else 0.0
+    pages_per_s = pages / ours_html if ours_html else 0.0
+    trafilatura_per_s = pages / trafilatura_html if trafilatura_html else 0.0
+    samples = analysis.rss_samples
+    return {
+        "articles": float(analysis.articles),
+        "failed": float(analysis.failed),
+        "articles_per_s": per_s,
+        "words_per_s": analysis.words / analysis.seconds if analysis.seconds else 0.0,
+        "events_per_s": analysis.events / analysis.seconds if analysis.seconds else 0.0,
+        "spacy_articles_per_s": spacy_per_s,
+        "ratio_vs_spacy": per_s / spacy_per_s if spacy_per_s else 0.0,
+        "html_pages": float(pages),
+        "extraction_pages_per_s": pages_per_s,
+        "trafilatura_pages_per_s": trafilatura_per_s,
+        "extraction_ratio_vs_trafilatura": pages_per_s / trafilatura_per_s if trafilatura_per_s else 0.0,
+        "time_to_first_result_s": analysis.first_result_s or 0.0,
+        "rss_growth_mb": samples[-1] - samples[0] if len(samples) > 1 else 0.0,
+    }
+
+
+def _notes(settings: Settings, analysis: StreamStats, pages: int) -> list[str]:
+    refusal = f" (e.g. {analysis.first_refusal[:120]})" if analysis.first_refusal else ""
+    return [
+        f"pipeline {settings.spacy_model}, batch_size {settings.batch_size}, n_process {settings.n_process}",
+        f"{analysis.articles} articles analysed ({analysis.words} words, {analysis.events} events), "
+        f"{analysis.failed} refused{refusal}; {pages} HTML pages for extraction",
+        "peak_rss_mb is the process peak right after the streamed analysis (before spaCy alone runs); "
+        "rss_growth_mb is RSS at the end minus RSS after the first quarter of the stream",
+        "time_to_first_result_s excludes model_load_s (the pipeline is loaded and warmed first)",
+        f"targets: ratio_vs_spacy >= {TARGETS['ratio_vs_spacy']}, peak RSS < 1.5 GB at N = 5,000, "
+        "rss_growth_mb near 0",
+    ]
