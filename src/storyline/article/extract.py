@@ -1,26 +1,83 @@
-"""Turn one RawDoc into an Article, or raise an InputError naming the input and the reason."""
+"""Turn one RawDoc into an Article, or raise an InputError naming the input and the reason.
+
+The order matters: the text is decoded and normalised first, so the body built from it is final and every
+later offset points into it; boilerplate leaves the body before the language is judged on what remains.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
+from storyline.article.boilerplate import split_boilerplate
+from storyline.article.decode import decode
+from storyline.article.html import anchor_links, looks_like_html, read_html
+from storyline.article.language import detect_language
+from storyline.article.parts import ArticleParts
+from storyline.article.text import read_text
 from storyline.config import Settings
 from storyline.errors import InputError
-from storyline.records import Article, RawDoc
+from storyline.records import Article, RawDoc, Related
+
+PARAGRAPH_BREAK = "\n\n"
 
 
 def extract_article(raw: RawDoc, settings: Settings | None = None) -> Article:
-    text = raw.content if isinstance(raw.content, str) else raw.content.decode("utf-8")
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    if not paragraphs:
-        raise InputError(raw.source, "empty input")
-    body = "\n\n".join(paragraphs[2:] if len(paragraphs) > 2 else paragraphs)
+    settings = settings or Settings()
+    text = decode(raw.content, raw.source, max_bytes=settings.max_input_bytes)
+    is_html = _is_html(raw.content_type, text)
+    parts = read_html(text, raw.source, raw.url) if is_html else read_text(text)
+    paragraphs, boilerplate, related = split_boilerplate(parts.paragraphs)
+    body = PARAGRAPH_BREAK.join(paragraphs)
+    if not body.strip():
+        raise InputError(raw.source, "no article text found")
+    if len(body) > settings.max_text_chars:
+        raise InputError(
+            raw.source, f"text too long: {len(body):,} characters, limit {settings.max_text_chars:,}"
+        )
+    language = detect_language(body, raw.source, declared=parts.language)
+    if is_html and related:
+        related = _with_links(related, anchor_links(text, parts.url or raw.url))
+    parts = _with_known_metadata(parts, raw)
     return Article(
-        id=hashlib.sha256(body.encode()).hexdigest()[:16],
+        id=article_id(parts.url, body),
         text=body,
-        title=paragraphs[0] if len(paragraphs) > 2 else None,
-        subtitle=paragraphs[1] if len(paragraphs) > 2 else None,
-        published=raw.published,
-        url=raw.url,
+        title=parts.title,
+        subtitle=parts.subtitle,
+        author=parts.author,
+        published=parts.published,
+        language=language,
+        url=parts.url,
+        site_name=parts.site_name,
         source=raw.source,
+        boilerplate=boilerplate,
+        related=related,
     )
+
+
+def article_id(url: str | None, text: str) -> str:
+    """Stable across runs: the URL when there is one, else the body text."""
+    return hashlib.sha256((url or text).encode("utf-8")).hexdigest()[:16]
+
+
+def _is_html(content_type: str | None, text: str) -> bool:
+    if content_type is None:
+        return looks_like_html(text)
+    return "html" in content_type.lower()
+
+
+def _with_known_metadata(parts: ArticleParts, raw: RawDoc) -> ArticleParts:
+    """What the source knows beats what was read from the page; the caller's date beats both."""
+    known = raw.metadata
+    return replace(
+        parts,
+        title=known.get("title") or parts.title,
+        author=known.get("author") or parts.author,
+        published=raw.published or known.get("published") or parts.published,
+        url=known.get("url") or parts.url or raw.url,
+        site_name=known.get("site_name") or parts.site_name,
+    )
+
+
+def _with_links(related: list[Related], links: dict[str, str]) -> list[Related]:
+    return [replace(item, url=item.url or links.get(item.title.casefold())) for item in related]
