@@ -1,9 +1,292 @@
-"""Events extracted from the parsed article."""
+"""Events (PLOVER): who did what to whom, where and when, with the evidence for each.
+
+A ladder per sentence: find triggers (verbs and event nouns from ``lexicons/plover_triggers.tsv``), choose
+the type among a trigger's lexicon entries (the learned classifier decides when there are several), read
+source and target from the syntax around the trigger, attach the time and place of the trigger's own clause,
+decide the status, then merge repeated reports of the same event into one with ``also_reported`` spans.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
 from storyline.nlp.context import DocContext
+from storyline.nlp.events_classifier import choose_type
+from storyline.nlp.events_lexicon import Trigger, triggers
+from storyline.nlp.events_roles import (
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    TARGET_PREPOSITIONS,
+    actors_of,
+    children,
+    clause_head,
+    clause_tokens,
+    place_of,
+    prepositional_objects,
+    reporter_actors,
+    subject_of,
+    time_of,
+)
+from storyline.nlp.events_status import cue_tokens, event_status, plover_recode
+from storyline.records import Event, EventStatus, Span
+
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+RELATIVIZERS = {"that", "which", "who", "whom"}
+COMPLEMENT_TARGET_TYPES = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"}
+FROM_TARGET_TYPES = {"RETREAT", "REQUEST", "SANCTION"}
+FRAMED_PENALTY = 0.7
 
 
-def extract_events(context: DocContext) -> list:
-    return []
+@dataclass
+class _Candidate:
+    token: Token
+    tokens: list[Token]
+    type: str
+    mode: str | None
+    weak: bool
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    argument_tokens: list[Token] = field(default_factory=list)
+    location: str | None = None
+    time: str | None = None
+    status: EventStatus = "occurred"
+    confidence: float = 0.0
+
+
+def extract_events(context: DocContext) -> list[Event]:
+    """Every event the article reports, each once, in order of first mention."""
+    candidates = [c for sentence in context.doc.sents for c in _sentence_events(sentence, context)]
+    return _merge_reports(candidates, context)
+
+
+def _sentence_events(sentence: SpacySpan, context: DocContext) -> list[_Candidate]:
+    found = [c for token in sentence if (c := _candidate(token, sentence, context)) is not None]
+    found = _absorb_nested(found)
+    _penalise_framed(found)
+    return found
+
+
+def _candidate(token: Token, sentence: SpacySpan, context: DocContext) -> _Candidate | None:
+    entries = _matching_entries(token)
+    if not entries:
+        return None
+    chosen = choose_type(entries, sentence.text)
+    candidate = _Candidate(token, _trigger_tokens(token, chosen), chosen.type, chosen.mode, chosen.weak)
+    _fill_roles(candidate, context)
+    if candidate.weak and not (candidate.source or candidate.target):
+        return None
+    _fill_setting(candidate, context)
+    candidate.confidence = _confidence(candidate)
+    return candidate
+
+
+def _matching_entries(token: Token) -> list[Trigger]:
+    """Lexicon entries whose words all appear around the token, longest (most specific) first."""
+    pos = {"VERB": "VERB", "NOUN": "NOUN"}.get(token.pos_)
+    if pos is None or token.ent_type_ in NAMED_LABELS or token.dep_ in {"amod", "compound"}:
+        return []
+    lemma = token.lemma_.lower()
+    entries = triggers().get((lemma, pos), [])
+    matched = [e for e in entries if _phrase_matches(token, e)]
+    if not matched:
+        return []
+    longest = max(len(e.words) for e in matched)
+    return [e for e in matched if len(e.words) == longest]
+
+
+def _phrase_matches(token: Token, entry: Trigger) -> bool:
+    if len(entry.words) == 1:
+        return True
+    if entry.pos == "NOUN":
+        modifiers = [t.lower_ for t in token.lefts if t.dep_ in {"compound", "amod"}]
+        return list(entry.words[:-1]) == modifiers[-(len(entry.words) - 1) :]
+    particles = {c.lemma_.lower() for c in token.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}}
+    return set(entry.words[1:]) <= particles
+
+
+def _trigger_tokens(token: Token, entry: Trigger) -> list[Token]:
+    if len(entry.words) == 1:
+        return [token]
+    if entry.pos == "NOUN":
+        return [*[t for t in token.lefts if t.dep_ in {"compound", "amod"}][-(len(entry.words) - 1) :], token]
+    extra = [c for c in token.children if c.lemma_.lower() in entry.words[1:] and c.dep_ in {"prt", "prep"}]
+    tokens = sorted([token, *extra], key=lambda t: t.i)
+    return tokens if tokens[-1].i - tokens[0].i == len(tokens) - 1 else [token]
+
+
+def _fill_roles(candidate: _Candidate, context: DocContext) -> None:
+    token = candidate.token
+    if token.pos_ == "VERB":
+        sources, targets = _verb_arguments(token, candidate.type)
+    else:
+        sources, targets = _noun_arguments(token)
+    candidate.argument_tokens = [*sources, *targets]
+    candidate.source = [a for s in sources for a in actors_of(s, context)]
+    if not candidate.source and any(s.pos_ == "PRON" for s in sources):
+        candidate.source = reporter_actors(token, context)
+    candidate.target = [a for t in targets for a in actors_of(t, context) if a not in candidate.source]
+    candidate.source = list(dict.fromkeys(candidate.source))
+    candidate.target = list(dict.fromkeys(candidate.target))
+
+
+def _verb_arguments(verb: Token, event_type: str) -> tuple[list[Token], list[Token]]:
+    agents = prepositional_objects(verb, {"by"})
+    passive = children(verb, PASSIVE_SUBJECTS)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return agents, [verb.head]
+    if passive:
+        return agents, passive
+    sources = [s for s in subject_of(verb) if s.lower_ not in RELATIVIZERS]
+    if not sources and verb.dep_ == "relcl":
+        sources = [verb.head]
+    prepositions = TARGET_PREPOSITIONS | ({"from"} if event_type in FROM_TARGET_TYPES else set())
+    targets = children(verb, OBJECTS - {"attr"}) + prepositional_objects(verb, prepositions)
+    if event_type in COMPLEMENT_TARGET_TYPES:
+        for clause in children(verb, {"ccomp", "xcomp"}):
+            targets += children(clause, {"nsubj", "nsubjpass"})
+    return sources, targets
+
+
+def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
+    sources = children(noun, {"poss"}) + prepositional_objects(noun, {"by", "between", "among"})
+    sources += [m for m in noun.children if m.dep_ in {"amod", "compound"} and m.ent_type_]
+    if not sources and noun.dep_ in {"dobj", "pobj", "attr"}:
+        governor = clause_head(noun)
+        if governor != noun and governor.pos_ in {"VERB", "AUX"}:
+            sources = subject_of(governor)
+    targets = prepositional_objects(noun, TARGET_PREPOSITIONS)
+    return sources, targets
+
+
+def _fill_setting(candidate: _Candidate, context: DocContext) -> None:
+    token = candidate.token
+    indices = clause_tokens(token)
+    time = time_of(token, indices, context)
+    candidate.time = time.id if time else None
+    taken = set(candidate.source) | set(candidate.target)
+    candidate.location = place_of(token, indices, context, taken)
+    chain = cue_tokens(token)
+    candidate.status = event_status(chain, time, context.article.published)
+    recoded = plover_recode(candidate.type, chain, candidate.status)
+    if recoded != candidate.type:
+        candidate.type, candidate.mode = recoded, None
+        if candidate.status == "negated":
+            candidate.status = "occurred"
+
+
+def _confidence(candidate: _Candidate) -> float:
+    score = 0.55 if candidate.weak else 0.7
+    score += 0.1 * bool(candidate.source) + 0.1 * bool(candidate.target)
+    return round(min(score, 0.95), 2)
+
+
+def _absorb_nested(found: list[_Candidate]) -> list[_Candidate]:
+    """A nominal trigger inside another of the same type (``engagement … in a meeting``) is the same event."""
+    by_token = {c.token.i: c for c in found}
+    kept: list[_Candidate] = []
+    for candidate in found:
+        outer = _governing_candidate(candidate.token, by_token, through={"prep", "pobj", "appos", "conj"})
+        outer = outer or next((k for k in kept if _same_clause_noun(k, candidate)), None)
+        if outer is not None and outer.type == candidate.type and candidate.token.pos_ == "NOUN":
+            outer.time = outer.time or candidate.time
+            outer.location = outer.location or candidate.location
+            outer.target = outer.target or candidate.target
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _same_clause_noun(first: _Candidate, second: _Candidate) -> bool:
+    nouns = first.token.pos_ == "NOUN" and second.token.pos_ == "NOUN"
+    return nouns and first.status == second.status and clause_head(first.token) == clause_head(second.token)
+
+
+def _penalise_framed(found: list[_Candidate]) -> None:
+    """An act inside another event's phrase (``agreed to cooperate``, ``lifted the blockade``) ranks below it,
+    and a frame without a source or target takes its complement's (``offered to hand over to X``)."""
+    by_token = {c.token.i: c for c in found}
+    for candidate in found:
+        frame = next((by_token[a.i] for a in candidate.token.ancestors if a.i in by_token), None)
+        if frame is None:
+            continue
+        candidate.confidence = round(candidate.confidence * FRAMED_PENALTY, 2)
+        if candidate.token.dep_ in {"xcomp", "ccomp"} and candidate.token.head == frame.token:
+            frame.source = frame.source or candidate.source
+            frame.target = frame.target or [t for t in candidate.target if t not in frame.source]
+
+
+def _governing_candidate(
+    token: Token, by_token: dict[int, _Candidate], *, through: set[str]
+) -> _Candidate | None:
+    current = token
+    while current.dep_ in through and current.head != current:
+        current = current.head
+        if current.i in by_token:
+            return by_token[current.i]
+    return None
+
+
+def _merge_reports(candidates: list[_Candidate], context: DocContext) -> list[Event]:
+    events: list[Event] = []
+    for candidate in candidates:
+        event = _to_event(candidate, context, f"ev{len(events) + 1}")
+        same = next((e for e in events if _same_event(e, event)), None)
+        if same is None:
+            events.append(event)
+            continue
+        same.also_reported.append(event.evidence)
+        same.time = same.time or event.time
+        same.location = same.location or event.location
+        same.confidence = max(same.confidence, event.confidence)
+    return events
+
+
+def _same_event(first: Event, second: Event) -> bool:
+    if (first.type, first.status) != (second.type, second.status):
+        return False
+    if not (first.source or first.target) or set(first.source) != set(second.source):
+        return False
+    if set(first.target) != set(second.target):
+        return False
+    return first.time is None or second.time is None or first.time == second.time
+
+
+def _to_event(candidate: _Candidate, context: DocContext, event_id: str) -> Event:
+    doc = context.doc
+    sentence = candidate.token.sent
+    trigger = doc[candidate.tokens[0].i : candidate.tokens[-1].i + 1]
+    return Event(
+        id=event_id,
+        type=candidate.type,
+        mode=candidate.mode,
+        trigger=_span(context, trigger.start_char, trigger.end_char),
+        sentence=_span(context, sentence.start_char, sentence.end_char),
+        evidence=_evidence(candidate, context),
+        status=candidate.status,
+        source=candidate.source,
+        target=candidate.target,
+        location=candidate.location,
+        time=candidate.time,
+        confidence=candidate.confidence,
+    )
+
+
+def _evidence(candidate: _Candidate, context: DocContext) -> Span:
+    """The stretch of the sentence from the first to the last word of the trigger and its arguments."""
+    tokens = [*candidate.tokens, *candidate.argument_tokens]
+    sentence = candidate.token.sent
+    start = min(t.left_edge.i if t in candidate.argument_tokens else t.i for t in tokens)
+    end = max(t.i for t in tokens)
+    start, end = max(start, sentence.start), min(end, sentence.end - 1)
+    span = context.doc[start : end + 1]
+    return _span(context, span.start_char, span.end_char)
+
+
+def _span(context: DocContext, start: int, end: int) -> Span:
+    text = context.article.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])

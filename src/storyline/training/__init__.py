@@ -1,0 +1,1 @@
+"""Training scripts for the small learned artefacts in ``storyline/models`` (run by ``make train``)."""

@@ -1,0 +1,146 @@
+"""Build ``lexicons/reporting_cues.tsv`` from PolNeAR's train compartment.
+
+    python -m storyline.training.quotes ../shared/train/quotes-polnear
+
+Candidates are the hand-listed cues of ``lexicons/reporting_candidates.json`` plus every verb and noun lemma
+that PolNeAR's annotators marked as a cue in the train compartment, each in every frame. The extractor runs
+over the train articles with all of them; each (lemma, frame) is then kept or dropped by how often its
+quotes match a gold attribution with that cue. Only the train compartment is read, never the dev folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from storyline.config import Settings, package_data
+from storyline.evaluation.quotes import (
+    GoldArticle,
+    match_pairs,
+    overlaps,
+    predicted_attribution,
+    read_polnear,
+)
+from storyline.nlp.context import DocContext
+from storyline.nlp.pipeline import load_pipeline
+from storyline.nlp.quotes import quotes_with_frames
+from storyline.nlp.quotes_lexicon import COLUMNS, FRAMES, LEXICON_FILE, ReportingLexicon
+from storyline.records import Article
+
+CANDIDATES_FILE = package_data("lexicons", "reporting_candidates.json")
+MIN_GOLD_CUES = 3
+"""A lemma the annotators marked fewer times than this is not added from the data."""
+CLAUSE_DROP_BELOW = 0.35
+"""A listed cue with a complement clause is dropped when fewer of its quotes than this are right…"""
+CLAUSE_DROP_AFTER = 5
+"""…once it has made at least this many."""
+OTHER_KEEP_FROM = 0.5
+"""Other frames, and cues found only in the data, are kept from this share of right quotes…"""
+OTHER_KEEP_AFTER = 3
+"""…once they have made at least this many."""
+
+Key = tuple[str, str, str]
+
+
+def build_lexicon(train_dir: Path, settings: Settings, limit: int | None = None) -> list[dict[str, str]]:
+    articles = read_polnear(train_dir, limit)
+    nlp = load_pipeline(settings.spacy_model)
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=settings.batch_size))
+    listed = json.loads(CANDIDATES_FILE.read_text(encoding="utf-8"))
+    from_data = _gold_cue_lemmas(articles, docs)
+    verbs = set(listed["verbs"]) | {lemma for (lemma, pos) in from_data if pos == "VERB"}
+    nouns = set(listed["nouns"]) | {lemma for (lemma, pos) in from_data if pos == "NOUN"}
+    permissive = ReportingLexicon({v: frozenset(FRAMES["VERB"]) for v in verbs}, frozenset(nouns))
+    predicted, correct = _cue_counts(articles, docs, permissive)
+    listed_keys = {(v, "VERB", "clause") for v in listed["verbs"]} | {
+        (n, "NOUN", "clause") for n in listed["nouns"]
+    }
+    keys = sorted(listed_keys | set(predicted))
+    return [
+        _row(key, predicted[key], correct[key]) for key in keys if _keep(key, listed_keys, predicted, correct)
+    ]
+
+
+def _gold_cue_lemmas(articles: list[GoldArticle], docs: list[Doc]) -> set[tuple[str, str]]:
+    """(lemma, pos) of the verbs and nouns inside gold cue spans, marked at least ``MIN_GOLD_CUES`` times."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for article, doc in zip(articles, docs, strict=True):
+        for attribution in article.attributions:
+            for start, end in attribution.cue:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                for token in span or []:
+                    if token.pos_ in FRAMES and token.is_alpha:
+                        counts[(token.lemma_.lower(), token.pos_)] += 1
+    return {key for key, count in counts.items() if count >= MIN_GOLD_CUES}
+
+
+def _cue_counts(
+    articles: list[GoldArticle], docs: list[Doc], lexicon: ReportingLexicon
+) -> tuple[Counter[Key], Counter[Key]]:
+    predicted: Counter[Key] = Counter()
+    correct: Counter[Key] = Counter()
+    for article, doc in zip(articles, docs, strict=True):
+        context = DocContext(doc=doc, article=Article(id=article.name, text=article.text), entities=[])
+        found = [(q, f) for q, f in quotes_with_frames(context, lexicon) if q.cue is not None and f]
+        attributions = [predicted_attribution(q) for q, _ in found]
+        paired = dict((p, g) for g, p in match_pairs(article.text, article.attributions, attributions))
+        for index, (quote, frame) in enumerate(found):
+            key = _key(doc, quote.cue.start, quote.cue.end, frame)
+            if key is None:
+                continue
+            predicted[key] += 1
+            gold = article.attributions[paired[index]] if index in paired else None
+            if gold is not None and overlaps(article.text, gold.cue, attributions[index].cue):
+                correct[key] += 1
+    return predicted, correct
+
+
+def _key(doc: Doc, start: int, end: int, frame: str) -> Key | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or frame == "according":
+        return None
+    token = span.root
+    return (
+        token.lemma_.lower(),
+        "NOUN" if frame == "noun" else "VERB",
+        "clause" if frame == "noun" else frame,
+    )
+
+
+def _keep(key: Key, listed: set[Key], predicted: Counter[Key], correct: Counter[Key]) -> bool:
+    made = predicted[key]
+    share = correct[key] / made if made else 0.0
+    if key in listed:
+        return made < CLAUSE_DROP_AFTER or share >= CLAUSE_DROP_BELOW
+    return made >= OTHER_KEEP_AFTER and share >= OTHER_KEEP_FROM
+
+
+def _row(key: Key, predicted: int, correct: int) -> dict[str, str]:
+    lemma, pos, frame = key
+    return dict(zip(COLUMNS, (lemma, pos, frame, str(predicted), str(correct)), strict=True))
+
+
+def write_lexicon(rows: list[dict[str, str]], path: Path = LEXICON_FILE) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("train_dir", type=Path, help="PolNeAR train compartment (text/, attributions/)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    arguments = parser.parse_args()
+    rows = build_lexicon(arguments.train_dir, Settings(), arguments.limit)
+    write_lexicon(rows)
+    print(f"wrote {len(rows)} cue rows to {LEXICON_FILE}")
+
+
+if __name__ == "__main__":
+    main()
