@@ -1,7 +1,13 @@
 """What the extractors of one article share: the parsed Doc, its actors and times, and entity lookup.
 
 ``DocContext.entity_for(span)`` is how quotes, events and positions turn a syntactic argument (a subject,
-an object, a possessor, a pronoun) into a canonical actor id.
+an object, a possessor, a pronoun) into a canonical actor id. The ladder, first answer wins:
+1. a token inside an actor's mention (the head of the phrase first);
+2. a personal pronoun ("he said") → the most recent person named before it;
+3. a title with "the" ("the president added") → the most recent actor holding that role;
+4. a relation to a named actor ("Trump's son-in-law") → the actor with that relation;
+5. a group phrase ("the American delegation", "Russian officials") → the country its demonym or country
+   name names, even where the model tagged nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.nlp import geo, roles
 from storyline.records import Article, Entity, TimeExpr
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -25,10 +32,18 @@ class DocContext:
     warnings: list[str] = field(default_factory=list)
     _token_entity: dict[int, str] = field(init=False, default_factory=dict)
     _by_id: dict[str, Entity] = field(init=False, default_factory=dict)
+    _countries: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
+        gazetteer = geo.gazetteer()
         for entity in self.entities:
             self._by_id[entity.id] = entity
+            if (
+                entity.type == "GPE"
+                and entity.country
+                and entity.name == gazetteer.country(entity.country).name
+            ):
+                self._countries.setdefault(entity.country, entity.id)
             for mention in entity.mentions:
                 span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None:
@@ -40,31 +55,91 @@ class DocContext:
         return self._by_id.get(entity_id)
 
     def entity_of_token(self, token: Token) -> str | None:
-        """The actor a token belongs to, through its mentions or, for a pronoun, the nearest fitting actor."""
+        """The actor a token belongs to: through its mentions, or for a pronoun or "the <title>" the
+        nearest fitting actor named before it."""
         if (found := self._token_entity.get(token.i)) is not None:
             return found
         if token.lower_ in PERSONAL_PRONOUNS:
             return self._preceding_entity(token, {"PERSON"})
-        return None
+        return self._role_holder(token)
 
     def entity_for(self, span: Span | Token) -> str | None:
-        """The actor a phrase names: its head first, then any token of the phrase (``the Russian side``)."""
+        """The actor a phrase names (see the module's ladder)."""
         if isinstance(span, Token):
             head, tokens = span, list(span.subtree)
         else:
             head, tokens = span.root, list(span)
+        if (found := self._relative(tokens)) is not None:
+            return found
         if (found := self.entity_of_token(head)) is not None:
             return found
         for token in tokens:
             if (found := self._token_entity.get(token.i)) is not None:
                 return found
-        return None
+        return self._country_in(tokens)
+
+    def country_entity(self, code: str) -> str | None:
+        """The id of the entity that is the country with ISO code ``code``, if the article names it."""
+        return self._countries.get(code)
+
+    def entity_with_role(self, title: str, before: int) -> str | None:
+        """The most recent actor, among those mentioned before character ``before``, that holds a role
+        "the <title>" can refer to ("envoy" → a "special envoy")."""
+        lexicon = roles.lexicon()
+        best: tuple[int, str] | None = None
+        for entity in self.entities:
+            if not any(roles.refers_to(title, role, lexicon) for role in entity.roles):
+                continue
+            starts = [m.start for m in entity.mentions if m.end <= before]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), entity.id)
+        return best[1] if best else None
 
     def _preceding_entity(self, token: Token, types: set[str]) -> str | None:
         for i in range(token.i - 1, -1, -1):
             entity_id = self._token_entity.get(i)
-            if entity_id is not None and self._by_id[entity_id].type in types:
-                return entity_id
+            if entity_id is None or self._by_id[entity_id].type not in types:
+                continue
+            # a possessor ("Trump's son-in-law") is not who a later pronoun is about
+            if i + 1 < len(self.doc) and self.doc[i + 1].tag_ == "POS":
+                continue
+            return entity_id
+        return None
+
+    def _role_holder(self, token: Token) -> str | None:
+        """ "the president" / "the special envoy": a title noun with a definite article."""
+        lexicon = roles.lexicon()
+        if token.pos_ != "NOUN" or not any(child.lower_ == "the" for child in token.children):
+            return None
+        words = roles.words_of([t for t in token.subtree if t.i <= token.i and t.lower_ != "the"])
+        found = roles.match_title(words, lexicon)
+        if found is None or found[1] != len(words) or found[3]:
+            return None
+        return self.entity_with_role(found[2], token.idx)
+
+    def _relative(self, tokens: list[Token]) -> str | None:
+        """ "Trump's son-in-law" → the actor whose relation is son-in-law of Trump."""
+        marker = next((t for t in tokens if t.tag_ == "POS" and t.i > tokens[0].i), None)
+        if marker is None or (of := self._token_entity.get(marker.i - 1)) is None:
+            return None
+        words = roles.words_of([t for t in tokens if t.i > marker.i])
+        found = roles.match_title(words, roles.lexicon())
+        if found is None:
+            return None
+        for entity in self.entities:
+            if {"relation": found[2], "of": of} in entity.relations:
+                return entity.id
+        return None
+
+    def _country_in(self, tokens: list[Token]) -> str | None:
+        """A demonym or country name inside a group phrase the model left untagged ("Russian officials")."""
+        gazetteer = geo.gazetteer()
+        for token in tokens:
+            if not token.is_title and not token.is_upper:
+                continue
+            code = gazetteer.demonym(token.text) or gazetteer.country_named(token.text)
+            if code is not None and (found := self.country_entity(code)) is not None:
+                return found
         return None
 
     def time_in(self, start: int, end: int) -> TimeExpr | None:

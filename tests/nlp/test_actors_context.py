@@ -1,0 +1,65 @@
+"""Entity resolution for speakers and arguments: pronouns, titles, relations and group phrases."""
+
+from __future__ import annotations
+
+from storyline.config import Settings
+from storyline.nlp import load_pipeline
+from storyline.nlp.actors import extract_actors
+from storyline.nlp.context import DocContext
+from storyline.records import Article
+
+TEXT = (
+    "President Donald Trump met Russian officials in Miami. Jared Kushner, Trump's son-in-law, joined the "
+    "talks. He said the American delegation was ready. Ukrainian public opinion is opposed, the president "
+    "added."
+)
+
+
+def context(text: str = TEXT) -> DocContext:
+    doc = load_pipeline(Settings().spacy_model)(text)
+    return DocContext(doc=doc, article=Article(id="a", text=text), entities=extract_actors(doc))
+
+
+def resolve(ctx: DocContext, phrase: str, occurrence: int = 0) -> str | None:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = ctx.article.text.index(phrase, start + 1)
+    span = ctx.doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    found = ctx.entity_for(span)
+    return ctx.entity(found).name if found else None
+
+
+def test_context_resolves_a_pronoun_to_the_last_person_not_a_possessor():
+    assert resolve(context(), "He") == "Jared Kushner"
+
+
+def test_context_resolves_a_title_description_to_its_holder():
+    assert resolve(context(), "the president") == "Donald Trump"
+
+
+def test_context_resolves_a_relation_to_the_related_person():
+    assert resolve(context(), "Trump's son-in-law") == "Jared Kushner"
+
+
+def test_context_resolves_group_phrases_to_their_country():
+    ctx = context()
+    assert resolve(ctx, "the American delegation") == "United States"
+    assert resolve(ctx, "Ukrainian public opinion") == "Ukraine"
+    assert resolve(ctx, "Russian officials") == "Russia"
+
+
+def test_context_finds_the_role_holder_named_before_a_position():
+    ctx = context(
+        "Special envoy Steve Witkoff arrived first. Jared Kushner, a senior advisor, came later. "
+        "The envoy said talks would resume."
+    )
+    envoy_at = ctx.article.text.index("The envoy")
+    assert ctx.entity(ctx.entity_with_role("envoy", envoy_at)).name == "Steve Witkoff"
+    assert ctx.entity_with_role("envoy", 0) is None
+
+
+def test_context_keeps_time_lookup_and_entity_lookup():
+    ctx = context()
+    assert ctx.entity("e1").name == "Donald Trump"
+    assert ctx.entity("e999") is None
+    assert ctx.time_in(0, len(ctx.article.text)) is None
