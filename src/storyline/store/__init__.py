@@ -1,0 +1,1 @@
+"""The store: SQLite (default) or PostgreSQL through SQLAlchemy Core, with Alembic migrations."""
