@@ -122,7 +122,7 @@ def _decode_mostly_utf8(data: bytes) -> str | None:
     bad = decoded.count("\ufffd")
     non_ascii = sum(1 for char in decoded if ord(char) > 127)
     good = non_ascii - bad
-    return decoded if good > 0 and bad <= good * 0.1 else None
+    return decoded if good > 0 and bad * 2 <= good else None
 
 
 def _decode_detected(data: bytes) -> str | None:

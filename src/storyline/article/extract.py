@@ -12,17 +12,26 @@ from dataclasses import replace
 from storyline.article.boilerplate import split_boilerplate
 from storyline.article.decode import decode
 from storyline.article.html import anchor_links, looks_like_html, read_html
-from storyline.article.language import detect_language
+from storyline.article.language import SUPPORTED, identify_language
 from storyline.article.parts import ArticleParts
 from storyline.article.text import read_text
 from storyline.config import Settings
-from storyline.errors import InputError
+from storyline.errors import InputError, SkippedInput
 from storyline.records import Article, RawDoc, Related
 
 PARAGRAPH_BREAK = "\n\n"
 
 
 def extract_article(raw: RawDoc, settings: Settings | None = None) -> Article:
+    """The article in an input; raises InputError when there is none, SkippedInput when it is not English."""
+    article = read_article(raw, settings)
+    if article.language not in (None, SUPPORTED):
+        raise SkippedInput(raw.source, f"skipped: language {article.language}")
+    return article
+
+
+def read_article(raw: RawDoc, settings: Settings | None = None) -> Article:
+    """The article in an input, in whatever language it is (``Article.language``); for evaluations."""
     settings = settings or Settings()
     text = decode(raw.content, raw.source, max_bytes=settings.max_input_bytes)
     is_html = _is_html(raw.content_type, text)
@@ -35,7 +44,7 @@ def extract_article(raw: RawDoc, settings: Settings | None = None) -> Article:
         raise InputError(
             raw.source, f"text too long: {len(body):,} characters, limit {settings.max_text_chars:,}"
         )
-    language = detect_language(body, raw.source, declared=parts.language)
+    language = identify_language(body)
     if is_html and related:
         related = _with_links(related, anchor_links(text, parts.url or raw.url))
     parts = _with_known_metadata(parts, raw)

@@ -14,7 +14,6 @@ from storyline.errors import InputError
 
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S)
 _HTML_TAG = re.compile(r"<(?:p|div|br|span|a|body|head|title|meta|article|section|h[1-6])\b[^>]*>", re.I)
-_DECLARED_LANGUAGE = re.compile(r"<html\b[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2,3})\b", re.I)
 _MIN_TAGS = 3
 
 
@@ -46,7 +45,6 @@ def read_html(html: str, source: str, url: str | None = None) -> ArticleParts:
         author=_field(document, "author"),
         published=_field(document, "date"),
         site_name=_field(document, "sitename"),
-        language=_field(document, "language") or _declared_language(html),
         url=_field(document, "url") or url,
     )
 
@@ -78,8 +76,3 @@ def anchor_links(html: str, base_url: str | None) -> dict[str, str]:
 def _field(document: object, name: str) -> str | None:
     value = getattr(document, name, None)
     return clean_paragraph(value) or None if isinstance(value, str) else None
-
-
-def _declared_language(html: str) -> str | None:
-    match = _DECLARED_LANGUAGE.search(html[:5000])
-    return match.group(1).lower() if match else None

@@ -16,8 +16,6 @@ class ArticleParts:
     author: str | None = None
     published: str | None = None
     site_name: str | None = None
-    language: str | None = None
-    """The language the page declares, a hint for short texts."""
     url: str | None = None
 
 
