@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from storyline.nlp.context import DocContext
 from storyline.nlp.events_classifier import choose_type
-from storyline.nlp.events_lexicon import Trigger, triggers
+from storyline.nlp.events_lexicon import Trigger, status_cues, triggers
 from storyline.nlp.events_roles import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -64,7 +64,7 @@ def extract_events(context: DocContext) -> list[Event]:
 
 def _sentence_events(sentence: SpacySpan, context: DocContext) -> list[_Candidate]:
     found = [c for token in sentence if (c := _candidate(token, sentence, context)) is not None]
-    found = _absorb_nested(found)
+    found = _drop_light_verbs(_absorb_nested(found))
     _penalise_framed(found)
     return found
 
@@ -76,8 +76,8 @@ def _candidate(token: Token, sentence: SpacySpan, context: DocContext) -> _Candi
     chosen = choose_type(entries, sentence.text)
     candidate = _Candidate(token, _trigger_tokens(token, chosen), chosen.type, chosen.mode, chosen.weak)
     _fill_roles(candidate, context)
-    if candidate.weak and not (candidate.source or candidate.target):
-        return None
+    if candidate.weak and not candidate.argument_tokens:
+        return None  # a common word makes an event only with someone acting or acted on
     _fill_setting(candidate, context)
     candidate.confidence = _confidence(candidate)
     return candidate
@@ -197,6 +197,13 @@ def _absorb_nested(found: list[_Candidate]) -> list[_Candidate]:
             continue
         kept.append(candidate)
     return kept
+
+
+def _drop_light_verbs(found: list[_Candidate]) -> list[_Candidate]:
+    """``imposed sanctions``, ``launched an offensive``: the event noun, not the light verb, is the event."""
+    light = status_cues().light_verbs
+    noun_heads = {c.token.head.i for c in found if c.token.pos_ == "NOUN" and c.token.dep_ == "dobj"}
+    return [c for c in found if not (c.token.i in noun_heads and c.token.lemma_.lower() in light)]
 
 
 def _same_clause_noun(first: _Candidate, second: _Candidate) -> bool:

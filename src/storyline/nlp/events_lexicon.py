@@ -123,6 +123,7 @@ class StatusCues:
     hypothetical_modifiers: frozenset[str]
     ongoing_cues: frozenset[str]
     past_modifiers: frozenset[str]
+    light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     willingness: frozenset[str]
     cooperative_types: frozenset[str]

@@ -192,14 +192,18 @@ def _copular_partner(token: Token) -> Token | None:
 def _condition(token: Token) -> list[Token] | None:
     """A condition attached to the cue: ``as a precondition for …``, ``in exchange for …``, ``unless …``."""
     cues = position_cues()
-    for child in token.children:
+    for child in (t for t in token.subtree if t.i != token.i):  # the phrase may attach inside the issue
         if child.dep_ == "prep" and child.lower_ == "as":
             objects = children(child, {"pobj"})
             if objects and objects[0].lemma_.lower() in cues.condition_nouns:
                 return list(child.subtree)
         if child.dep_ == "prep" and _is_exchange(child):
             return list(child.subtree)
-        if child.dep_ == "advcl" and {m.lower_ for m in children(child, {"mark"})} & cues.condition_markers:
+        if (
+            child.head == token
+            and child.dep_ == "advcl"
+            and {m.lower_ for m in children(child, {"mark"})} & cues.condition_markers
+        ):
             return list(child.subtree)
     return None
 

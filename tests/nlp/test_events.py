@@ -1,0 +1,143 @@
+"""Events on hand-written sentences: one per PLOVER type, status, voice, nominal triggers, coordination."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline import analyze
+from storyline.nlp.events_lexicon import plover_types, triggers
+from storyline.records import Analysis, Event
+
+PUBLISHED = "2025-01-15"
+
+
+def analysed(text: str, settings) -> Analysis:
+    return analyze(text, published=PUBLISHED, settings=settings)
+
+
+def main_event(analysis: Analysis) -> Event:
+    assert analysis.events, f"no event in {analysis.article.text!r}"
+    return max(analysis.events, key=lambda e: e.confidence)
+
+
+def names(analysis: Analysis, ids: list[str]) -> set[str]:
+    by_id = {e.id: e.name for e in analysis.entities}
+    return {by_id[i] for i in ids}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Finland and Estonia agreed to a new border treaty on Monday.", "AGREE"),
+        ("The Hungarian foreign minister met his Romanian counterpart in Budapest.", "CONSULT"),
+        ("Germany praised Poland for its handling of the crisis.", "SUPPORT"),
+        ("The government eased restrictions on opposition rallies.", "CONCEDE"),
+        ("France and Egypt launched joint military exercises in the Mediterranean.", "COOPERATE"),
+        ("Japan donated food and medicine to Nepal after the earthquake.", "AID"),
+        ("Syria withdrew its troops from Lebanon.", "RETREAT"),
+        ("Poland demanded an apology from Russia.", "REQUEST"),
+        ("Zimbabwe accused the United States of blackmail.", "ACCUSE"),
+        ("Serbia rejected the Australian proposal.", "REJECT"),
+        ("Nigeria threatened Chad with sanctions.", "THREATEN"),
+        ("Thousands of students demonstrated outside the parliament in Belgrade.", "PROTEST"),
+        ("The European Union imposed sanctions on Belarus.", "SANCTION"),
+        ("Turkey mobilized troops along the border with Syria.", "MOBILIZE"),
+        ("Police arrested twenty opposition activists in Minsk.", "COERCE"),
+        ("Rebels attacked a government convoy near Goma.", "ASSAULT"),
+    ],
+)
+def test_extract_events_types_each_plover_category(sentence, expected, settings):
+    assert main_event(analysed(sentence, settings)).type == expected
+
+
+def test_extract_events_source_and_target_from_subject_and_object(settings):
+    analysis = analysed("Russia invaded Ukraine in February 2022.", settings)
+    event = main_event(analysis)
+    assert (event.type, event.status) == ("ASSAULT", "occurred")
+    assert names(analysis, event.source) == {"Russia"}
+    assert names(analysis, event.target) == {"Ukraine"}
+
+
+def test_extract_events_passive_voice_swaps_roles(settings):
+    analysis = analysed("Ukraine was attacked by Russia on Tuesday.", settings)
+    event = main_event(analysis)
+    assert event.type == "ASSAULT"
+    assert names(analysis, event.source) == {"Russia"}
+    assert names(analysis, event.target) == {"Ukraine"}
+
+
+def test_extract_events_nominal_trigger_with_possessor(settings):
+    analysis = analysed("Russia's invasion of Ukraine shocked Europe.", settings)
+    event = next(e for e in analysis.events if e.trigger.text == "invasion")
+    assert event.type == "ASSAULT"
+    assert names(analysis, event.source) == {"Russia"}
+    assert names(analysis, event.target) == {"Ukraine"}
+
+
+def test_extract_events_coordinated_subjects_are_all_sources(settings):
+    analysis = analysed("France and Germany met Italy in Rome.", settings)
+    event = main_event(analysis)
+    assert event.type == "CONSULT"
+    assert names(analysis, event.source) == {"France", "Germany"}
+    assert names(analysis, event.target) == {"Italy"}
+    assert event.location is not None and names(analysis, [event.location]) == {"Rome"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Russia did not attack Ukraine.", "negated"),
+        ("Russia may attack Ukraine.", "hypothetical"),
+        ("Russia would attack Ukraine if talks failed.", "hypothetical"),
+        ("The meeting between France and Germany is scheduled for next week.", "planned"),
+        ("Russian forces are attacking Kharkiv.", "ongoing"),
+        ("Russian forces attacked Kharkiv.", "occurred"),
+    ],
+)
+def test_extract_events_status_from_modality_negation_and_planning(sentence, status, settings):
+    assert main_event(analysed(sentence, settings)).status == status
+
+
+def test_extract_events_refusal_is_a_reject_not_the_refused_act(settings):
+    analysis = analysed("Pakistan refused to deploy peacekeepers in Iraq.", settings)
+    assert main_event(analysis).type == "REJECT"
+
+
+def test_extract_events_announced_future_aid_is_a_commitment(settings):
+    analysis = analysed("Finland said it will give Tanzania a grant next year.", settings)
+    event = main_event(analysis)
+    assert (event.type, event.status) == ("AGREE", "planned")
+    assert names(analysis, event.source) == {"Finland"}
+
+
+def test_extract_events_repeated_reports_merge_into_one_event(settings):
+    text = "Russia attacked Ukraine on Monday. Officials said Russia attacked Ukraine again."
+    attacks = [e for e in analysed(text, settings).events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert len(attacks[0].also_reported) == 1
+    assert attacks[0].also_reported[0].text.startswith("Russia attacked Ukraine")
+
+
+def test_extract_events_spans_hold_offsets(settings):
+    analysis = analysed(
+        "Turkey mobilized troops along the border. Syria withdrew from Lebanon on Friday.", settings
+    )
+    text = analysis.article.text
+    for event in analysis.events:
+        for span in (event.trigger, event.sentence, event.evidence, *event.also_reported):
+            assert text[span.start : span.end] == span.text
+        assert event.sentence.start <= event.trigger.start < event.trigger.end <= event.sentence.end
+
+
+def test_trigger_lexicon_covers_every_plover_type_with_hundreds_of_entries():
+    entries = [t for group in triggers().values() for t in group]
+    assert len(entries) >= 400
+    assert {t.type for t in entries} == set(plover_types().definitions)
+
+
+def test_plover_types_accept_older_labels_as_aliases():
+    types = plover_types()
+    assert types.canonical("DEMAND") == "REQUEST"
+    assert types.canonical("disapprove") == "ACCUSE"
+    assert types.canonical("FIGHT") == "ASSAULT"
+    assert types.canonical("CONSULT") == "CONSULT"
