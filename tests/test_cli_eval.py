@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from storyline.bench import run_benchmark
+from storyline.bench import render_markdown, run_benchmark
 from storyline.config import Settings
 
 STORYLINE = [sys.executable, "-m", "storyline"]
@@ -81,3 +81,6 @@ def test_bench_measures_analysis_against_spacy_on_a_cycled_corpus(tmp_path: Path
     for name in ("articles_per_s", "spacy_articles_per_s", "ratio_vs_spacy", "peak_rss_mb"):
         assert metrics[name] > 0, name
     assert metrics["html_pages"] == 0 and metrics["extraction_ratio_vs_trafilatura"] == 0.0
+    page = render_markdown(report, "storyline bench --articles 3", "test machine", "<!-- kept -->\n")
+    assert "N = 3 articles." in page and "| ratio full analysis / spaCy alone |" in page
+    assert page.endswith("<!-- kept -->\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,13 +13,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from storyline.bench import run_benchmark
+from storyline.bench import render_markdown, run_benchmark
 from storyline.cli import app
 from storyline.cli.output import fail
 from storyline.config import settings_from_env
 from storyline.errors import StorylineError
 from storyline.evaluation.base import TASKS, EvalReport, run_evaluation
-from storyline.evaluation.report import comparison_rows, grid
+from storyline.evaluation.report import comparison_rows, grid, kept_commentary, machine_description
 
 console = Console(soft_wrap=True)
 
@@ -36,7 +37,7 @@ def eval_command(
     ],
     output_format: Annotated[
         ReportFormat, typer.Option("--format", help="text tables or one JSON object.")
-    ] = (ReportFormat.text),
+    ] = ReportFormat.text,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N items.")] = None,
 ) -> None:
     """Score one task on an evaluation folder, beside peers measured in the same run and published figures."""
@@ -60,11 +61,14 @@ def bench_command(
     articles: Annotated[int, typer.Option(min=1, help="How many articles to analyse.")] = 500,
     data_dir: Annotated[
         Path, typer.Option("--data", help="Folder of evaluation data to build the corpus from.")
-    ] = (Path("../shared/eval")),
+    ] = Path("../shared/eval"),
     n_process: Annotated[int | None, typer.Option(min=1, help="spaCy processes (default: settings).")] = None,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", help="text tables or one JSON object.")
-    ] = (ReportFormat.text),
+    ] = ReportFormat.text,
+    markdown: Annotated[
+        Path | None, typer.Option(help="Also write the results as a markdown page (e.g. docs/benchmarks.md).")
+    ] = None,
 ) -> None:
     """Measure throughput, memory and latency of the full analysis against spaCy and trafilatura alone."""
     if not data_dir.is_dir():
@@ -77,6 +81,10 @@ def bench_command(
     except (FileNotFoundError, ValueError, StorylineError) as error:
         fail(str(error))
     _print(report, output_format)
+    if markdown is not None:
+        command = "storyline bench " + " ".join(sys.argv[2:])
+        page = render_markdown(report, command, machine_description(settings), kept_commentary(markdown))
+        markdown.write_text(page, encoding="utf-8")
 
 
 def _print(report: EvalReport, output_format: ReportFormat) -> None:
