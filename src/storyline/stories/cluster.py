@@ -2,7 +2,9 @@
 
 Two articles belong to one story when the average cosine similarity between their clusters reaches the
 threshold. The distance matrix is quadratic in the number of articles: cluster a window of articles (a
-day, a feed batch), not a whole archive at once.
+day, a feed batch), not a whole archive at once. The IDF weights are fitted on the texts given, so the same
+threshold splits a small window (a few dozen articles, where shared topic words weigh little) more finely
+than a large one; docs/evaluation.md shows by how much.
 """
 
 from __future__ import annotations
