@@ -18,6 +18,7 @@ PROSE = (
     "Subscribers were told the service would resume on Monday.",
     "Photographs of the meeting were released by the Kremlin on Friday.",
     "| Player | Team | Points | Rebounds |",
+    "Doctors want patients to use the electronic patient record (ePA)",
 )
 
 

@@ -37,3 +37,12 @@ def test_extract_article_marks_english() -> None:
 
 def test_identify_language_does_not_judge_a_short_foreign_phrase() -> None:
     assert identify_language("Der Hund schläft.") is None
+
+
+def test_identify_language_leaves_a_mixed_text_unknown() -> None:
+    text = (
+        "Kanzler Scholz und Präsident Macron trafen sich in Berlin zum Gipfel über Energie, Migration und "
+        "Verteidigung; the meeting ended late, officials said, with no joint statement, and plans for "
+        "another summit"
+    )
+    assert identify_language(text) is None

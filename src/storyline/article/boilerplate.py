@@ -73,7 +73,9 @@ def _credit_pattern(agencies: list[str], labels: list[str]) -> re.Pattern[str]:
     """A line ending in ``(AP Photo/…)``, ``/ Reuters``, ``via Getty Images`` or ``(Photo: …)``."""
     agency = "|".join(map(re.escape, sorted(agencies, key=len, reverse=True)))
     label = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
-    return re.compile(rf"(?:(?:\(|/|\||\bvia\s)\s*(?:{agency})\b[^()]*\)?|\((?:{label})\b[^()]*\))$", re.I)
+    return re.compile(
+        rf"(?:(?:\(|/|\||\bvia\s)\s*(?P<agency>{agency})\b[^()]*\)?|\((?:{label})\b[^()]*\))$", re.I
+    )
 
 
 def _phrases_by_kind(table: dict[str, list[str]], name: str) -> dict[str, str]:
@@ -160,8 +162,14 @@ def _followed_by_data(line: str, word: str) -> bool:
 
 
 def _by_credit(line: str, words: list[str], index: int, lexicon: Lexicon) -> Classified | None:
-    """A caption or credit line ending in an agency: ``(AP Photo/Evan Vucci)``, ``/ Getty Images``."""
-    return Classified(index, "credit") if lexicon.credits.search(line) else None
+    """A caption or credit line ending in an agency: ``(AP Photo/Evan Vucci)``, ``/ Getty Images``.
+
+    Agency names are proper nouns: a lower-case initial (``(ePA)``) is an abbreviation, not a credit.
+    """
+    match = lexicon.credits.search(line)
+    if match is None or (match.group("agency") and not match.group("agency")[0].isupper()):
+        return None
+    return Classified(index, "credit")
 
 
 def _by_strip(line: str, words: list[str], index: int, lexicon: Lexicon) -> Classified | None:

@@ -37,13 +37,7 @@ def read_article(raw: RawDoc, settings: Settings | None = None) -> Article:
     is_html = _is_html(raw.content_type, text)
     parts = read_html(text, raw.source, raw.url) if is_html else read_text(text)
     paragraphs, boilerplate, related = split_boilerplate(parts.paragraphs)
-    body = PARAGRAPH_BREAK.join(paragraphs)
-    if not body.strip():
-        raise InputError(raw.source, "no article text found")
-    if len(body) > settings.max_text_chars:
-        raise InputError(
-            raw.source, f"text too long: {len(body):,} characters, limit {settings.max_text_chars:,}"
-        )
+    body = _body(paragraphs, raw.source, settings.max_text_chars)
     language = identify_language(body)
     if is_html and related:
         related = _with_links(related, anchor_links(text, parts.url or raw.url))
@@ -67,6 +61,15 @@ def read_article(raw: RawDoc, settings: Settings | None = None) -> Article:
 def article_id(url: str | None, text: str) -> str:
     """Stable across runs: the URL when there is one, else the body text."""
     return hashlib.sha256((url or text).encode("utf-8")).hexdigest()[:16]
+
+
+def _body(paragraphs: list[str], source: str, max_chars: int) -> str:
+    body = PARAGRAPH_BREAK.join(paragraphs)
+    if not body.strip():
+        raise InputError(source, "no article text found")
+    if len(body) > max_chars:
+        raise InputError(source, f"text too long: {len(body):,} characters, limit {max_chars:,}")
+    return body
 
 
 def _is_html(content_type: str | None, text: str) -> bool:
