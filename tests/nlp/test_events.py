@@ -141,3 +141,39 @@ def test_plover_types_accept_older_labels_as_aliases():
     assert types.canonical("disapprove") == "ACCUSE"
     assert types.canonical("FIGHT") == "ASSAULT"
     assert types.canonical("CONSULT") == "CONSULT"
+
+
+def test_extract_events_announced_refusal_is_a_reject(settings):
+    analysis = analysed("Syria says it will not accept any more refugees.", settings)
+    assert main_event(analysis).type == "REJECT"
+
+
+def test_extract_events_act_announced_with_unless_is_a_threat(settings):
+    analysis = analysed(
+        "Germany announced that it will withdraw its troops from Mali unless talks resume.", settings
+    )
+    event = main_event(analysis)
+    assert event.type == "THREATEN"
+    assert names(analysis, event.source) == {"Germany"}
+
+
+def test_extract_events_what_someone_says_another_must_do_is_a_request(settings):
+    analysis = analysed("Russia said on Tuesday that Sudan must return the helicopter.", settings)
+    event = main_event(analysis)
+    assert (event.type, event.status) == ("REQUEST", "occurred")
+    assert names(analysis, event.source) == {"Russia"}
+    assert names(analysis, event.target) == {"Sudan"}
+
+
+def test_extract_events_light_noun_gives_way_to_its_event_modifier(settings):
+    analysis = analysed("Qatar launched a mediation effort between Egypt and Sudan.", settings)
+    event = main_event(analysis)
+    assert (event.type, event.trigger.text) == ("CONSULT", "mediation")
+    assert names(analysis, event.source) == {"Qatar"}
+
+
+def test_extract_events_purpose_clause_ranks_below_the_main_event(settings):
+    analysis = analysed(
+        "Students staged mass demonstrations in Jakarta to demand political reforms.", settings
+    )
+    assert main_event(analysis).type == "PROTEST"

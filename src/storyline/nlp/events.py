@@ -30,13 +30,15 @@ from storyline.nlp.events_roles import (
     subject_of,
     time_of,
 )
-from storyline.nlp.events_status import cue_tokens, event_status, plover_recode
+from storyline.nlp.events_status import cue_tokens, deontic_reporter, event_status, plover_recode
 from storyline.records import Event, EventStatus, Span
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 RELATIVIZERS = {"that", "which", "who", "whom"}
 COMPLEMENT_TARGET_TYPES = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"}
 FROM_TARGET_TYPES = {"RETREAT", "REQUEST", "SANCTION"}
+THIRD_PARTY = "third-party"
+RECIPIENT_PREPOSITIONS = {"against", "with", "on", "to", "toward", "towards"}
 FRAMED_PENALTY = 0.7
 
 
@@ -86,7 +88,9 @@ def _candidate(token: Token, sentence: SpacySpan, context: DocContext) -> _Candi
 def _matching_entries(token: Token) -> list[Trigger]:
     """Lexicon entries whose words all appear around the token, longest (most specific) first."""
     pos = {"VERB": "VERB", "NOUN": "NOUN"}.get(token.pos_)
-    if pos is None or token.ent_type_ in NAMED_LABELS or token.dep_ in {"amod", "compound"}:
+    if pos is None or token.ent_type_ in NAMED_LABELS or token.dep_ == "amod":
+        return []
+    if token.dep_ == "compound" and token.head.lemma_.lower() not in status_cues().light_nouns:
         return []
     lemma = token.lemma_.lower()
     entries = triggers().get((lemma, pos), [])
@@ -117,19 +121,28 @@ def _trigger_tokens(token: Token, entry: Trigger) -> list[Token]:
     return tokens if tokens[-1].i - tokens[0].i == len(tokens) - 1 else [token]
 
 
+def _role_token(token: Token) -> Token:
+    """Where a trigger's arguments attach: the light noun it modifies (``mediation effort between X, Y``)."""
+    return token.head if token.dep_ == "compound" else token
+
+
 def _fill_roles(candidate: _Candidate, context: DocContext) -> None:
-    token = candidate.token
+    token = _role_token(candidate.token)
     if token.pos_ == "VERB":
         sources, targets = _verb_arguments(token, candidate.type)
     else:
-        sources, targets = _noun_arguments(token)
+        sources, targets = _noun_arguments(token, candidate.mode)
+    source = [a for s in sources for a in actors_of(s, context)]
+    if not source and token.pos_ == "NOUN":
+        governor_subjects = _governor_subject(token)
+        source = [a for s in governor_subjects for a in actors_of(s, context)]
+        sources = [*sources, *governor_subjects]
+    if not source and any(s.pos_ == "PRON" for s in sources):
+        source = reporter_actors(token, context)
     candidate.argument_tokens = [*sources, *targets]
-    candidate.source = [a for s in sources for a in actors_of(s, context)]
-    if not candidate.source and any(s.pos_ == "PRON" for s in sources):
-        candidate.source = reporter_actors(token, context)
-    candidate.target = [a for t in targets for a in actors_of(t, context) if a not in candidate.source]
-    candidate.source = list(dict.fromkeys(candidate.source))
-    candidate.target = list(dict.fromkeys(candidate.target))
+    candidate.source = list(dict.fromkeys(source))
+    target = [a for t in targets for a in actors_of(t, context) if a not in candidate.source]
+    candidate.target = list(dict.fromkeys(target))
 
 
 def _verb_arguments(verb: Token, event_type: str) -> tuple[list[Token], list[Token]]:
@@ -143,26 +156,44 @@ def _verb_arguments(verb: Token, event_type: str) -> tuple[list[Token], list[Tok
     if not sources and verb.dep_ == "relcl":
         sources = [verb.head]
     prepositions = TARGET_PREPOSITIONS | ({"from"} if event_type in FROM_TARGET_TYPES else set())
-    targets = children(verb, OBJECTS - {"attr"}) + prepositional_objects(verb, prepositions)
+    targets = _object_targets(verb, prepositions)
     if event_type in COMPLEMENT_TARGET_TYPES:
         for clause in children(verb, {"ccomp", "xcomp"}):
             targets += children(clause, {"nsubj", "nsubjpass"})
+            if clause.dep_ == "xcomp":  # "threatened to ban X", "offered to hand over to X"
+                targets += _object_targets(clause, TARGET_PREPOSITIONS - {"of"})
     return sources, targets
 
 
-def _noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
-    sources = children(noun, {"poss"}) + prepositional_objects(noun, {"by", "between", "among"})
+def _object_targets(verb: Token, prepositions: set[str]) -> list[Token]:
+    """Objects of a verb and the recipients attached to them (``threatened action against X``)."""
+    objects = children(verb, OBJECTS - {"attr"})
+    recipients = [p for o in objects for p in prepositional_objects(o, RECIPIENT_PREPOSITIONS)]
+    return objects + prepositional_objects(verb, prepositions) + recipients
+
+
+def _noun_arguments(noun: Token, mode: str | None) -> tuple[list[Token], list[Token]]:
+    parties = prepositional_objects(noun, {"between", "among"})
+    sources = children(noun, {"poss"}) + prepositional_objects(noun, {"by"})
     sources += [m for m in noun.children if m.dep_ in {"amod", "compound"} and m.ent_type_]
-    if not sources and noun.dep_ in {"dobj", "pobj", "attr"}:
-        governor = clause_head(noun)
-        if governor != noun and governor.pos_ in {"VERB", "AUX"}:
-            sources = subject_of(governor)
     targets = prepositional_objects(noun, TARGET_PREPOSITIONS)
-    return sources, targets
+    if mode == THIRD_PARTY:  # a mediation between X and Y: X and Y are its targets, the mediator its source
+        return sources, targets + parties
+    return sources + parties, targets
+
+
+def _governor_subject(noun: Token) -> list[Token]:
+    """The subject of the verb governing a nominal trigger (``X held talks``, ``X launched an attack``)."""
+    if noun.dep_ not in {"dobj", "pobj", "attr"}:
+        return []
+    governor = clause_head(noun)
+    if governor == noun or governor.pos_ not in {"VERB", "AUX"}:
+        return []
+    return subject_of(governor)
 
 
 def _fill_setting(candidate: _Candidate, context: DocContext) -> None:
-    token = candidate.token
+    token = _role_token(candidate.token)
     indices = clause_tokens(token)
     time = time_of(token, indices, context)
     candidate.time = time.id if time else None
@@ -175,6 +206,17 @@ def _fill_setting(candidate: _Candidate, context: DocContext) -> None:
         candidate.type, candidate.mode = recoded, None
         if candidate.status == "negated":
             candidate.status = "occurred"
+    if (reporter := deontic_reporter(chain)) is not None:
+        _make_request(candidate, reporter, context)
+
+
+def _make_request(candidate: _Candidate, reporter: Token, context: DocContext) -> None:
+    """What a speaker says another must do is the speaker's request of them."""
+    requester = [a for s in subject_of(reporter) for a in actors_of(s, context)]
+    candidate.target = [a for a in candidate.source if a not in requester] or candidate.target
+    candidate.source = requester
+    candidate.argument_tokens += subject_of(reporter)
+    candidate.type, candidate.mode, candidate.status = status_cues().request_type, None, "occurred"
 
 
 def _confidence(candidate: _Candidate) -> float:
@@ -212,17 +254,25 @@ def _same_clause_noun(first: _Candidate, second: _Candidate) -> bool:
 
 
 def _penalise_framed(found: list[_Candidate]) -> None:
-    """An act inside another event's phrase (``agreed to cooperate``, ``lifted the blockade``) ranks below it,
-    and a frame without a source or target takes its complement's (``offered to hand over to X``)."""
+    """An act below another event in the tree (``agreed to cooperate``, ``lifted the blockade``, ``staged
+    protests to demand``) ranks below it, and a frame without a source or target takes its complement's
+    (``offered to hand over to X``)."""
     by_token = {c.token.i: c for c in found}
     for candidate in found:
         frame = next((by_token[a.i] for a in candidate.token.ancestors if a.i in by_token), None)
-        if frame is None:
+        if frame is None and not _below_another(candidate, found):
             continue
         candidate.confidence = round(candidate.confidence * FRAMED_PENALTY, 2)
-        if candidate.token.dep_ in {"xcomp", "ccomp"} and candidate.token.head == frame.token:
+        complement = candidate.token.dep_ in {"xcomp", "ccomp"}
+        if frame is not None and complement and candidate.token.head == frame.token:
             frame.source = frame.source or candidate.source
             frame.target = frame.target or [t for t in candidate.target if t not in frame.source]
+
+
+def _below_another(candidate: _Candidate, found: list[_Candidate]) -> bool:
+    """Whether another event's clause governs this one's clause."""
+    above = {a.i for a in clause_head(candidate.token).ancestors}
+    return any(other is not candidate and clause_head(other.token).i in above for other in found)
 
 
 def _governing_candidate(

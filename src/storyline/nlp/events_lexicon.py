@@ -124,13 +124,17 @@ class StatusCues:
     ongoing_cues: frozenset[str]
     past_modifiers: frozenset[str]
     light_verbs: frozenset[str]
+    light_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     willingness: frozenset[str]
+    threat_markers: frozenset[str]
+    deontic_modals: frozenset[str]
     cooperative_types: frozenset[str]
     hostile_types: frozenset[str]
     refusal_type: str
     commitment_type: str
     threat_type: str
+    request_type: str
 
 
 @lru_cache(maxsize=1)
@@ -147,8 +151,11 @@ def status_cues() -> StatusCues:
         **words,
         reporting_verbs=frozenset(commitment["reporting_verbs"]),
         willingness=frozenset(commitment["willingness"]),
+        threat_markers=frozenset(commitment["threat_markers"]),
+        deontic_modals=frozenset(commitment["deontic_modals"]),
         **type_sets,
         refusal_type=commitment["refusal_type"],
         commitment_type=commitment["commitment_type"],
         threat_type=commitment["threat_type"],
+        request_type=commitment["request_type"],
     )

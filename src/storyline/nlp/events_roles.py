@@ -32,7 +32,8 @@ def conjuncts(token: Token) -> list[Token]:
 
 def actors_of(token: Token, context: DocContext, depth: int = 2) -> list[str]:
     """The actors a phrase names: its head (and conjuncts), else the actors modifying it (``Russia's side``),
-    else those of its ``of``/``by``/``from`` phrases (``calls by Belarus's rulers``)."""
+    else those of its of/by/from/in phrases (``calls by Belarus's rulers``, ``rebels in Chad``).
+    """
     found = _unique(context.entity_of_token(t) for t in conjuncts(token))
     if found:
         return found
@@ -52,7 +53,7 @@ def _modifiers(token: Token) -> Iterable[Token]:
 
 def _of_by_from_objects(token: Token) -> Iterable[Token]:
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from", "in"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield from conjuncts(pobj)

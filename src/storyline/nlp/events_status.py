@@ -112,18 +112,38 @@ def event_status(chain: list[Token], time: TimeExpr | None, published: str | Non
 
 def plover_recode(event_type: str, chain: list[Token], status: EventStatus) -> str:
     """PLOVER's convention for announced acts: a stated future cooperative act is a commitment (AGREE), the
-    same act refused is a REJECT, a stated future or conditional hostile act is a THREATEN."""
+    same act or commitment refused is a REJECT, a stated future hostile act or any act announced with an
+    ``unless`` condition is a THREATEN."""
     cues = status_cues()
     if not _is_announced(chain):
         return event_type
-    if event_type in cues.cooperative_types:
-        if status == "negated":
-            return cues.refusal_type
-        if status in {"planned", "hypothetical"}:
-            return cues.commitment_type
+    cooperative = event_type in cues.cooperative_types
+    if status == "negated" and (cooperative or event_type == cues.commitment_type):
+        return cues.refusal_type
+    if _words(chain, {"mark"}) & cues.threat_markers or _threat_clause(chain):
+        return cues.threat_type
+    if cooperative and status in {"planned", "hypothetical"}:
+        return cues.commitment_type
     if event_type in cues.hostile_types and status in {"planned", "hypothetical"}:
         return cues.threat_type
     return event_type
+
+
+def _threat_clause(chain: list[Token]) -> bool:
+    markers = status_cues().threat_markers
+    clauses = [c for token in chain for c in token.children if c.dep_ == "advcl"]
+    return any(_words([clause], {"mark"}) & markers for clause in clauses)
+
+
+def deontic_reporter(chain: list[Token]) -> Token | None:
+    """The reporting verb when the trigger is what someone says another must or should do
+    (``Russia said Sudan must return the helicopter``): a request by the reporter."""
+    cues = status_cues()
+    trigger = chain[0]
+    if not _words([trigger], {"aux"}) & cues.deontic_modals or trigger.dep_ != "ccomp":
+        return None
+    reporter = trigger.head
+    return reporter if reporter.lemma_.lower() in cues.reporting_verbs else None
 
 
 def _is_announced(chain: list[Token]) -> bool:
