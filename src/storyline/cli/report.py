@@ -39,9 +39,11 @@ def _table(title: str, *columns: str) -> Table:
 def _actors(analysis: Analysis, out: Console) -> None:
     if not analysis.entities:
         return
+    names = {entity.id: entity.name for entity in analysis.entities}
     table = _table("Actors", "actor", "type", "roles", "country", "mentions")
     for entity in sorted(analysis.entities, key=lambda e: -len(e.mentions)):
-        roles = "; ".join(entity.roles + [f"{r['relation']} {r['of']}" for r in entity.relations])
+        relations = [f"{r['relation']} of {names.get(r['of'], r['of'])}" for r in entity.relations]
+        roles = "; ".join(entity.roles + relations)
         table.add_row(
             escape(entity.name), entity.type, escape(roles), entity.country or "", str(len(entity.mentions))
         )
