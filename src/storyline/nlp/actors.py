@@ -62,7 +62,8 @@ class Cluster:
 
     @property
     def first(self) -> Candidate:
-        return min(self.candidates, key=lambda c: c.start_char)
+        """The earliest mention: candidates are kept in text order (later additions come after it)."""
+        return self.candidates[0]
 
     @property
     def label(self) -> str:
@@ -211,23 +212,27 @@ def _harmonise_labels(candidates: list[Candidate]) -> None:
 
 def _missed_mentions(doc: Doc, candidates: list[Candidate], gazetteer: geo.Gazetteer) -> list[Candidate]:
     """Further occurrences of names already found, and of people's surnames, that the model missed."""
-    covered = [(c.start_char, c.end_char) for c in candidates]
     labels = {c.text: c.label for c in candidates}
     for candidate in candidates:
         surname = candidate.text.split()[-1]
         if candidate.label == "PERSON" and candidate.end - candidate.start > 1 and len(surname) > 2:
             labels.setdefault(surname, "PERSON")
+    if not labels:
+        return []
+    covered = {i for c in candidates for i in range(c.start, c.end)}
+    names = "|".join(re.escape(name) for name in sorted(labels, key=len, reverse=True))
     found: list[Candidate] = []
-    for text, label in labels.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
-            start, end = match.span()
-            span = doc.char_span(start, end)
-            if span is None or any(s < end and start < e for s, e in covered):
-                continue
-            candidate = Candidate(span.start, span.end, start, end, text, label, label)
-            _resolve_geography(doc, candidate, gazetteer)
-            covered.append((start, end))
-            found.append(candidate)
+    for match in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", doc.text):
+        span = doc.char_span(*match.span())
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        text = match.group()
+        candidate = Candidate(
+            span.start, span.end, span.start_char, span.end_char, text, labels[text], labels[text]
+        )
+        _resolve_geography(doc, candidate, gazetteer)
+        covered.update(range(span.start, span.end))
+        found.append(candidate)
     return found
 
 
@@ -244,7 +249,7 @@ def _clusters(candidates: list[Candidate]) -> list[Cluster]:
     for key, members in _people(people).items():
         keyed[key] = members
     _merge_acronyms(keyed)
-    return [Cluster(members) for members in keyed.values()]
+    return [Cluster(sorted(members, key=lambda c: c.start_char)) for members in keyed.values()]
 
 
 def _key(candidate: Candidate) -> tuple[str, ...]:
@@ -371,6 +376,8 @@ def _attach_descriptions(
 ) -> None:
     """ "the president" becomes a mention of the most recent person named before it with that role."""
     holders = [(c, r) for c in clusters for r in c.roles]
+    if not holders:
+        return
     for start, end, title in roles.definite_descriptions(doc, lexicon):
         if any(i in by_token for i in range(start, end)):
             continue

@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from storyline.config import package_data
@@ -252,10 +254,9 @@ def _conjuncts(tokens: Sequence[Token]) -> Iterator[list[Token]]:
 
 def definite_descriptions(doc: Doc, lex: TitleLexicon) -> Iterator[tuple[int, int, str]]:
     """ "the president", "the special envoy": (start token, end token, core title) not followed by a name."""
-    for token in doc:
-        if token.lower_ != "the":
-            continue
-        words = words_of(list(doc[token.i + 1 : min(len(doc), token.i + 1 + lex.longest + 3)]))
+    lowers = doc.to_array([LOWER])
+    for the in numpy.flatnonzero(lowers == doc.vocab.strings["the"]).tolist():
+        words = words_of(list(doc[the + 1 : min(len(doc), the + 1 + lex.longest + 3)]))
         found, first = None, 0
         while found is None and first < len(words):
             # the longest title after the modifiers: "the chief executive", "the special envoy"
@@ -269,7 +270,7 @@ def definite_descriptions(doc: Doc, lex: TitleLexicon) -> Iterator[tuple[int, in
         if end_token < len(doc) and doc[end_token].pos_ == "PROPN":
             continue
         rank = [w.text for w in words[:first] if w.text in lex.rank]
-        yield token.i, end_token, " ".join([*rank, found[2]])
+        yield the, end_token, " ".join([*rank, found[2]])
 
 
 def refers_to(description: str, role: str, lex: TitleLexicon) -> bool:
