@@ -96,6 +96,7 @@ def test_extract_article_sniffs_html_without_a_content_type() -> None:
 def test_looks_like_html_ignores_text_that_mentions_a_tag() -> None:
     assert not looks_like_html("Writers wrap paragraphs in a <p> element.\nThat is all.")
     assert looks_like_html(PAGE)
+    assert looks_like_html("<p>The council approved the budget.</p><p>Taxes stay.</p>")
 
 
 def test_extract_article_reads_a_truncated_page() -> None:

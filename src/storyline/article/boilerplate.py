@@ -194,7 +194,8 @@ def _related_by_context(paragraphs: list[str], taken: set[int], lexicon: Lexicon
         found.append(Classified(header, "related"))
         found += _title_run(paragraphs, header + 1, taken, lexicon)
     claimed = taken | {item.index for item in found}
-    last_prose = max((i for i, text in enumerate(paragraphs) if _is_sentence(text, lexicon)), default=-1)
+    backwards = reversed(range(len(paragraphs)))
+    last_prose = next((i for i in backwards if _is_sentence(paragraphs[i], lexicon)), -1)
     trailing = _title_run(paragraphs, last_prose + 1, claimed, lexicon)
     if last_prose >= 0 and len(trailing) >= 2 and trailing[-1].index == len(paragraphs) - 1:
         found += trailing

@@ -7,12 +7,16 @@ from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 from lxml.etree import ParserError
 
 from storyline.article.parts import ArticleParts, clean_paragraph, same_text
 from storyline.errors import InputError
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml|article|main|section|div|p|h[1-6])\b",
+    re.I | re.S,
+)
 _HTML_TAG = re.compile(r"<(?:p|div|br|span|a|body|head|title|meta|article|section|h[1-6])\b[^>]*>", re.I)
 _MIN_TAGS = 3
 
@@ -49,7 +53,7 @@ def read_html(html: str, source: str, url: str | None = None) -> ArticleParts:
     )
 
 
-def _is_dek(paragraph: str, document: object, title: str | None) -> bool:
+def _is_dek(paragraph: str, document: Document, title: str | None) -> bool:
     """A heading under the title that repeats the page's description; a lede paragraph may repeat it too."""
     if not same_text(paragraph, _field(document, "description")):
         return False
@@ -73,6 +77,6 @@ def anchor_links(html: str, base_url: str | None) -> dict[str, str]:
     return links
 
 
-def _field(document: object, name: str) -> str | None:
+def _field(document: Document, name: str) -> str | None:
     value = getattr(document, name, None)
     return clean_paragraph(value) or None if isinstance(value, str) else None
