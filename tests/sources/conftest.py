@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import py3langid
 import pytest
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
@@ -114,10 +115,14 @@ def web() -> Iterator[LocalWeb]:
 
 @pytest.fixture(scope="session")
 def real_pages(shared: Path) -> list[tuple[str, Path]]:
-    """(original URL, gzip page) pairs of the scrapinghub benchmark's dev pages, in id order."""
+    """(original URL, gzip page) pairs of the scrapinghub benchmark's English dev pages, in id order."""
     folder = shared / "eval" / "extraction-scrapinghub"
     truth = json.loads((folder / "ground-truth.dev.json").read_text(encoding="utf-8"))
-    return [(truth[key]["url"], folder / "html" / f"{key}.html.gz") for key in sorted(truth)]
+    return [
+        (truth[key]["url"], folder / "html" / f"{key}.html.gz")
+        for key in sorted(truth)
+        if py3langid.classify(truth[key]["articleBody"])[0] == "en"
+    ]
 
 
 @pytest.fixture
