@@ -7,8 +7,8 @@ from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
-from trafilatura.settings import Document
 from lxml.etree import ParserError
+from trafilatura.settings import Document
 
 from storyline.article.parts import ArticleParts, clean_paragraph, same_text
 from storyline.errors import InputError
