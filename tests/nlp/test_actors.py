@@ -57,6 +57,33 @@ def test_actors_keep_a_capital_named_as_a_place_with_coordinates():
     assert berlin.coordinates == pytest.approx((52.52, 13.41), abs=0.05)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates signed the Paris climate pact last year.",
+        "The report came from a Paris-based agency.",
+        "The village lies 160 kilometers northeast of Paris.",
+        "She booked a flight to Paris for Monday.",
+        "Crowds filled Paris's airport on Friday.",
+    ],
+)
+def test_actors_read_a_capital_as_the_city_where_the_syntax_says_so(text: str):
+    paris = named(actors(text), "Paris")
+    assert paris.country == "FR" and paris.coordinates is not None
+
+
+def test_actors_read_a_capital_as_its_government_when_it_acts():
+    entities = actors("Poland burns coal, although Berlin announced a phaseout.")
+    germany = named(entities, "Germany")
+    assert germany.aliases == ["Berlin"] and germany.coordinates is None
+
+
+def test_actors_give_continents_no_country_or_coordinates():
+    entities = actors("Wind power is growing in Latin America, Africa and Asia.")
+    asia = named(entities, "Asia")
+    assert asia.country is None and asia.coordinates is None
+
+
 def test_actors_place_a_city_inside_its_state():
     entities = actors("The delegations will meet in Miami, Florida, this weekend.")
     miami = named(entities, "Miami")

@@ -163,6 +163,8 @@ def _capital_as_government(doc: Doc, candidate: Candidate, gazetteer: geo.Gazett
 
 
 def _resolve_place(doc: Doc, candidate: Candidate, gazetteer: geo.Gazetteer) -> None:
+    if gazetteer.continent(candidate.text):
+        return
     if state := gazetteer.us_state(candidate.text):
         candidate.home, candidate.state = "US", bool(state)
         return

@@ -84,6 +84,7 @@ class Gazetteer:
         self._seats = {normalise(name): code for name, code in _read_pairs("government_seats.tsv")}
         self._states = {normalise(s["name"]): code for code, s in cache.get_us_states().items()}
         self._places = _index_cities(cache.get_cities(), geo_countries)
+        self._continents = {normalise(c["name"]) for c in cache.get_continents().values()}
         self._check(self._seats.values(), "government_seats.tsv")
 
     def _load_countries(self, geo_countries: dict) -> None:
@@ -161,6 +162,10 @@ class Gazetteer:
         if len(candidates) > 1 and best.population < DOMINANCE * candidates[1].population:
             return _replace_ambiguous(best)
         return best
+
+    def continent(self, text: str) -> bool:
+        """Whether ``text`` names a continent: no country, no coordinates ("Asia" is no Philippine town)."""
+        return normalise(text) in self._continents
 
     def country(self, code: str) -> Country:
         return self.countries[code]
@@ -253,6 +258,8 @@ def _usable_alternate(name: str) -> bool:
 class PlaceCues:
     locative: frozenset[str]
     directional: frozenset[str]
+    motion_nouns: frozenset[str]
+    spatial_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +268,10 @@ def place_cues() -> PlaceCues:
     data = json.loads(path.read_text(encoding="utf-8"))
     try:
         return PlaceCues(
-            frozenset(data["locative_prepositions"]), frozenset(data["directional_prepositions"])
+            locative=frozenset(data["locative_prepositions"]),
+            directional=frozenset(data["directional_prepositions"]),
+            motion_nouns=frozenset(data["motion_nouns"]),
+            spatial_heads=frozenset(data["spatial_heads"]),
         )
     except KeyError as missing:
         raise ValueError(f"{path}: missing {missing}") from None
@@ -271,16 +281,28 @@ def used_as_place(doc: Doc, start: int, end: int) -> bool:
     """Whether a capital's name at ``doc[start:end]`` names the city rather than its government.
 
     News uses capitals for governments ("Moscow rejected", "the positions of Moscow and Kyiv", "action
-    from Kyiv", "Washington sanctions"); the city is meant after a locative preposition ("talks in
-    Berlin") or a directional one attached to a verb ("flew to Moscow"). A capital followed by its region
-    or country ("Miami, Florida") is handled by the caller."""
+    from Kyiv", "Berlin announced"); the city is meant after a locative preposition ("talks in Berlin"), a
+    directional one attached to a verb or a motion noun ("flew to Moscow", "a flight to Rome"), "of" after
+    a spatial noun or as its possessor ("160 kilometers northeast of Madrid", "Rome's airport"), and as a
+    noun modifier ("the Paris climate pact", "Brussels-based"). A capital
+    followed by its region or country ("Miami, Florida") is handled by the caller."""
     cues = place_cues()
+    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        return True
     root = doc[start:end].root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
+    if root.dep_ == "compound" and root.head.i >= end:
+        return True
+    if root.dep_ == "poss":
+        return root.head.lower_ in cues.spatial_heads
     if root.dep_ != "pobj":
         return False
-    preposition = root.head.lower_
-    if preposition in cues.locative:
+    preposition = root.head
+    if preposition.lower_ in cues.locative:
         return True
-    return preposition in cues.directional and root.head.head.pos_ in {"VERB", "AUX"}
+    if preposition.lower_ == "of":
+        return preposition.head.lower_ in cues.spatial_heads
+    if preposition.lower_ not in cues.directional:
+        return False
+    return preposition.head.pos_ in {"VERB", "AUX"} or preposition.head.lower_ in cues.motion_nouns
