@@ -146,3 +146,14 @@ def test_extract_article_matches_benchmark_bodies(benchmark_pages: list[tuple[st
         assert "\n\n" in article.text
         scores[key[:8]] = _shingle_f1(gold, article.text)
     assert min(scores.values()) >= MIN_PAGE_F1, scores
+
+
+def test_extract_article_normalises_text_from_html_entities() -> None:
+    page = (
+        "<html><head><title>Storm&nbsp;Hits</title></head><body><article>"
+        f"<p>{PARAGRAPHS[0]} The cafe&#769; owner&nbsp;said the&#8203; road was closed.</p>"
+        f"<p>{PARAGRAPHS[1]}</p></article></body></html>"
+    )
+    article = extract_article(_html(page))
+    assert "The café owner said the road was closed." in article.text
+    assert article.title == "Storm Hits"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SPACES = re.compile(r"[ \t]+")
+from storyline.article.decode import normalize
+
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -20,8 +22,8 @@ class ArticleParts:
 
 
 def clean_paragraph(text: str) -> str:
-    """One paragraph on one line: runs of spaces and tabs collapsed, ends trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    """One paragraph on one line, normalised (HTML entities resolve only after decoding), spaces collapsed."""
+    return _SPACES.sub(" ", normalize(text)).strip()
 
 
 def same_text(first: str | None, second: str | None) -> bool:
