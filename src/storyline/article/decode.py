@@ -64,7 +64,11 @@ def _size(content: bytes | str) -> int:
 
 
 def _decode_bytes(data: bytes, source: str) -> str:
-    """An ordered ladder: byte-order mark, strict UTF-8, declared charset, then detection."""
+    """An ordered ladder: byte-order mark, strict UTF-8, declared charset, then detection.
+
+    Strict UTF-8 comes before a page's declared charset: non-ASCII bytes that happen to form valid UTF-8
+    are almost never another encoding, while stale ``charset`` declarations are common.
+    """
     if not data.strip():
         raise InputError(source, "empty input")
     for bom, encoding in _BOMS:
