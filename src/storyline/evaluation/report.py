@@ -110,9 +110,16 @@ def evaluate_folder(task: str, folder: Path, settings: Settings, limit: int | No
 
 
 def evaluate_all(eval_dir: Path, settings: Settings, limit: int | None = None) -> list[FolderResult]:
+    """Every task on every folder, in task order; each result is announced on stderr as it comes."""
     folders = [path for path in sorted(eval_dir.iterdir()) if path.is_dir() and task_of(path)]
     ordered = sorted(folders, key=lambda path: (list(TASKS).index(task_of(path) or ""), path.name))
-    return [evaluate_folder(task_of(folder) or "", folder, settings, limit) for folder in ordered]
+    results = []
+    for folder in ordered:
+        result = evaluate_folder(task_of(folder) or "", folder, settings, limit)
+        seconds = f"{result.report.seconds:.0f} s" if result.report else ""
+        print(f"{result.task:<11} {folder.name:<26} {result.problem or 'ok'} {seconds}", file=sys.stderr)
+        results.append(result)
+    return results
 
 
 # --- markdown ----------------------------------------------------------------------------------------
@@ -216,8 +223,6 @@ def main(argv: list[str] | None = None) -> int:
     command = "python -m storyline.evaluation.report " + " ".join(argv if argv is not None else sys.argv[1:])
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(render(results, command, settings, kept_commentary(args.output)), encoding="utf-8")
-    for result in results:
-        print(f"{result.task:<11} {result.folder.name:<26} {result.problem or 'ok'}", file=sys.stderr)
     return 0
 
 
