@@ -125,6 +125,17 @@ def test_actors_read_a_possessor_country_in_an_apposition():
     assert lavrov.roles == ["foreign minister"] and lavrov.country == "RU"
 
 
+def test_actors_read_an_of_phrase_for_country_and_organisation():
+    entities = actors(
+        "Volodymyr Zelensky, the president of Ukraine, met Giles Dickson, the chief executive of WindEurope."
+    )
+    zelensky = named(entities, "Volodymyr Zelensky")
+    assert zelensky.roles == ["president"] and zelensky.country == "UA"
+    dickson = named(entities, "Giles Dickson")
+    org = named(entities, "WindEurope")
+    assert dickson.relations == [{"relation": "chief executive", "of": org.id}]
+
+
 def test_actors_merge_an_acronym_with_its_organisation():
     entities = actors("The Federal Bureau of Investigation opened a case. The FBI declined to comment.")
     fbi = named(entities, "Federal Bureau of Investigation")

@@ -6,7 +6,7 @@ from storyline.config import Settings
 from storyline.nlp import load_pipeline
 from storyline.nlp.actors import extract_actors
 from storyline.nlp.context import DocContext
-from storyline.records import Article
+from storyline.records import Article, Entity, Span
 
 TEXT = (
     "President Donald Trump met Russian officials in Miami. Jared Kushner, Trump's son-in-law, joined the "
@@ -63,3 +63,13 @@ def test_context_keeps_time_lookup_and_entity_lookup():
     assert ctx.entity("e1").name == "Donald Trump"
     assert ctx.entity("e999") is None
     assert ctx.time_in(0, len(ctx.article.text)) is None
+
+
+def test_context_maps_an_untagged_demonym_to_the_country_named_elsewhere():
+    text = "Russia sent a note. Russian officials later denied it."
+    doc = load_pipeline(Settings().spacy_model)(text)
+    russia = Entity(id="e1", name="Russia", type="GPE", country="RU", mentions=[Span(0, 6, "Russia")])
+    ctx = DocContext(doc=doc, article=Article(id="a", text=text), entities=[russia])
+    start = text.index("Russian officials")
+    assert ctx.entity_for(doc.char_span(start, start + len("Russian officials"))) == "e1"
+    assert ctx.country_entity("RU") == "e1" and ctx.country_entity("UA") is None
