@@ -102,3 +102,22 @@ def test_split_paragraphs_keeps_one_paragraph_per_line() -> None:
         "Second paragraph.",
         "Third paragraph after a gap.",
     ]
+
+
+def test_read_text_keeps_a_section_kicker_in_the_headline() -> None:
+    text = (
+        "Opinion | Why the Ceasefire Talks Keep Failing\n"
+        "The talks collapsed again on Friday after both sides rejected the draft, diplomats said.\n"
+        "Negotiators plan to meet again in Geneva next month, officials said."
+    )
+    assert read_text(text).title == "Opinion | Why the Ceasefire Talks Keep Failing"
+
+
+def test_read_text_takes_no_dek_in_capitals_or_running_on() -> None:
+    for second in ("CLICK FOR FULL RESULTS", "The minister told reporters on Friday:"):
+        text = (
+            f"Storm Hits the Coast\n{second}\n"
+            "A powerful storm hit the coast on Tuesday, knocking out power to thousands of homes.\n"
+            "Emergency crews worked through the night to restore power, officials said."
+        )
+        assert read_text(text).subtitle is None, second

@@ -21,7 +21,7 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 _MAX_HEADLINE_WORDS = 30
 _MAX_HEADLINE_CHARS = 250
 _MAX_DEK_WORDS = 40
-_DEK_SHARE_OF_BODY = 0.5
+_DEK_SHARE_OF_BODY = 0.3
 _WRAPPED_WIDTH = 100
 _MIN_WRAP_WIDTH = 40
 _ENDS_SENTENCE = re.compile(r"[.!?:][\"'”’)]*$")
@@ -87,33 +87,44 @@ def _take_byline(paragraphs: list[str]) -> str | None:
 
 
 def _is_headline(paragraphs: list[str]) -> bool:
-    """A short first line that does not run into the story (no dateline) and leaves a body behind it."""
+    """A short first line that does not run into the story (no dateline) and leaves a body behind it.
+
+    A section label in front (``Opinion | …``) is the headline's kicker here, not a teaser link.
+    """
     if len(paragraphs) < 2:
         return False
     first = paragraphs[0]
+    furniture = classify_line(first)
     return (
         len(first.split()) <= _MAX_HEADLINE_WORDS
         and len(first) <= _MAX_HEADLINE_CHARS
         and not _DATELINE.match(first)
-        and not _SENTENCE_BREAK.search(first)
-        and classify_line(first) is None
+        and not (_ends_sentence(first) and _SENTENCE_BREAK.search(first))
+        and (furniture is None or furniture.related is not None)
     )
 
 
 def _is_dek(paragraphs: list[str]) -> bool:
-    """A single short sentence under the headline: unpunctuated, or far shorter than the body paragraphs."""
+    """A single short line under the headline: unpunctuated, or a sentence far shorter than the body's.
+
+    Lines in capitals are kickers, datelines or promotions; a line ending in ``:`` or ``,`` runs on.
+    """
     if len(paragraphs) < 2:
         return False
     first = paragraphs[0]
     words = len(first.split())
-    if words > _MAX_DEK_WORDS or _DATELINE.match(first) or _SENTENCE_BREAK.search(first):
+    if words > _MAX_DEK_WORDS or first.isupper() or _DATELINE.match(first) or _SENTENCE_BREAK.search(first):
         return False
     if classify_line(first) is not None:
         return False
-    if not first.rstrip("\"'”’)").endswith((".", "!", "?")):
+    if first.rstrip("\"'”’)")[-1:].isalnum():
         return True
     body = median(len(paragraph.split()) for paragraph in paragraphs[1:])
-    return words <= body * _DEK_SHARE_OF_BODY
+    return _ends_sentence(first) and words <= body * _DEK_SHARE_OF_BODY
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 def _join_datelines(paragraphs: list[str]) -> list[str]:
