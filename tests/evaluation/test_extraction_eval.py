@@ -121,7 +121,7 @@ def test_run_tool_scores_a_crash_as_empty_output_and_records_why() -> None:
 
     run = run_tool(flaky, pages)
     assert run.texts == ["x", ""]
-    assert run.failures == ["RuntimeError: parser exploded"]
+    assert run.failed == {1: "RuntimeError: parser exploded"}
 
 
 def test_evaluate_scores_ours_and_peers_on_the_same_pages(tmp_path: Path) -> None:
@@ -140,3 +140,19 @@ def test_evaluate_scores_ours_and_peers_on_the_same_pages(tmp_path: Path) -> Non
     assert "trafilatura" in report.peers and "readability-lxml" in report.peers
     assert report.peers["trafilatura"]["recall"] == pytest.approx(1.0)
     assert report.anchors["trafilatura 2.0.0, all 181 pages"] == {"f1": 0.958}
+    assert report.metrics["accepted_pages"] == 1 and "f1_accepted" not in report.metrics
+
+
+def test_evaluate_also_scores_every_tool_on_the_pages_ours_accepts(tmp_path: Path) -> None:
+    write_page(tmp_path, "en.html.gz")
+    write_page(tmp_path, "empty.html.gz", "<html><body></body></html>")
+    records = {
+        "https://example.com/en": {"file": "html/en.html.gz", "with": ["harbour reopened"], "without": []},
+        "https://example.com/empty": {"file": "html/empty.html.gz", "with": ["missing text"], "without": []},
+    }
+    (tmp_path / "snippets.json").write_text(json.dumps(records))
+    report = evaluate(tmp_path, settings=Settings(), limit=None)
+    assert report.metrics["accepted_pages"] == 1
+    # on the accepted page trafilatura finds the one snippet; over both pages it misses the other
+    assert report.peers["trafilatura"]["recall_accepted"] == pytest.approx(1.0)
+    assert report.peers["trafilatura"]["recall"] == pytest.approx(0.5)
