@@ -48,9 +48,11 @@ def analyze(
     try:
         for result in progress_over(analyze_inputs(raws, settings), _count_known(inputs)):
             if isinstance(result, InputError):
-                failed |= not isinstance(result, SkippedInput)
-                label = "skipped" if isinstance(result, SkippedInput) else "error"
-                error_console.print(f"storyline: {label}: {result}", markup=False, highlight=False)
+                skipped = isinstance(result, SkippedInput)
+                failed |= not skipped
+                # A skip's reason already says "skipped: …"; only real failures get the error label.
+                line = f"storyline: {result}" if skipped else f"storyline: error: {result}"
+                error_console.print(line, markup=False, highlight=False)
             elif chosen is OutputFormat.jsonl:
                 print(json.dumps(result.to_dict(), ensure_ascii=False))
             elif chosen is OutputFormat.text:
