@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from storyline.nlp.context import DocContext
-from storyline.nlp.events_classifier import choose_type
+from storyline.nlp.events_classifier import TypeClassifier, choose_type, sentence_support, shipped_classifier
 from storyline.nlp.events_lexicon import Trigger, status_cues, triggers
 from storyline.nlp.events_roles import (
     OBJECTS,
@@ -58,31 +58,48 @@ class _Candidate:
     confidence: float = 0.0
 
 
-def extract_events(context: DocContext) -> list[Event]:
-    """Every event the article reports, each once, in order of first mention."""
-    candidates = [c for sentence in context.doc.sents for c in _sentence_events(sentence, context)]
+def extract_events(context: DocContext, *, classifier: TypeClassifier | None = None) -> list[Event]:
+    """Every event the article reports, each once, in order of first mention. The type classifier is the
+    shipped one unless another is given (training tunes its weight that way)."""
+    classifier = classifier or shipped_classifier()
+    candidates = [c for s in context.doc.sents for c in _sentence_events(s, context, classifier)]
     return _merge_reports(candidates, context)
 
 
-def _sentence_events(sentence: SpacySpan, context: DocContext) -> list[_Candidate]:
-    found = [c for token in sentence if (c := _candidate(token, sentence, context)) is not None]
+def _sentence_events(
+    sentence: SpacySpan, context: DocContext, classifier: TypeClassifier | None
+) -> list[_Candidate]:
+    support = sentence_support(sentence.text, classifier)
+    weight = classifier.support_weight if classifier is not None else 0.0
+    found = [c for token in sentence if (c := _candidate(token, context, support, weight)) is not None]
     found = _drop_light_verbs(_absorb_nested(found))
     _penalise_framed(found)
     return found
 
 
-def _candidate(token: Token, sentence: SpacySpan, context: DocContext) -> _Candidate | None:
+def _candidate(
+    token: Token, context: DocContext, support: dict[str, float], weight: float
+) -> _Candidate | None:
     entries = _matching_entries(token)
     if not entries:
         return None
-    chosen = choose_type(entries, sentence.text)
+    chosen = choose_type(entries, support)
     candidate = _Candidate(token, _trigger_tokens(token, chosen), chosen.type, chosen.mode, chosen.weak)
     _fill_roles(candidate, context)
     if candidate.weak and not candidate.argument_tokens:
         return None  # a common word makes an event only with someone acting or acted on
     _fill_setting(candidate, context)
-    candidate.confidence = _confidence(candidate)
+    if _is_bare_mention(candidate):
+        return None
+    candidate.confidence = _confidence(candidate, weight * support.get(candidate.type, 0.0))
     return candidate
+
+
+def _is_bare_mention(candidate: _Candidate) -> bool:
+    """An event noun with no participant, time or place (``sanctions are waiting``) names a kind of event,
+    not an event the article reports."""
+    has_setting = candidate.time or candidate.location
+    return candidate.token.pos_ == "NOUN" and not (candidate.source or candidate.target or has_setting)
 
 
 def _matching_entries(token: Token) -> list[Trigger]:
@@ -132,10 +149,10 @@ def _fill_roles(candidate: _Candidate, context: DocContext) -> None:
         sources, targets = _verb_arguments(token, candidate.type)
     else:
         sources, targets = _noun_arguments(token, candidate.mode)
-    source = [a for s in sources for a in actors_of(s, context)]
+    source = [a for s in sources for a in actors_of(s, context, located=True)]
     if not source and token.pos_ == "NOUN":
         governor_subjects = _governor_subject(token)
-        source = [a for s in governor_subjects for a in actors_of(s, context)]
+        source = [a for s in governor_subjects for a in actors_of(s, context, located=True)]
         sources = [*sources, *governor_subjects]
     if not source and any(s.pos_ == "PRON" for s in sources):
         source = reporter_actors(token, context)
@@ -212,16 +229,17 @@ def _fill_setting(candidate: _Candidate, context: DocContext) -> None:
 
 def _make_request(candidate: _Candidate, reporter: Token, context: DocContext) -> None:
     """What a speaker says another must do is the speaker's request of them."""
-    requester = [a for s in subject_of(reporter) for a in actors_of(s, context)]
+    requester = [a for s in subject_of(reporter) for a in actors_of(s, context, located=True)]
     candidate.target = [a for a in candidate.source if a not in requester] or candidate.target
     candidate.source = requester
     candidate.argument_tokens += subject_of(reporter)
     candidate.type, candidate.mode, candidate.status = status_cues().request_type, None, "occurred"
 
 
-def _confidence(candidate: _Candidate) -> float:
+def _confidence(candidate: _Candidate, classifier_support: float) -> float:
+    """Lexicon strength, whether source and target were found, and the classifier's support for the type."""
     score = 0.55 if candidate.weak else 0.7
-    score += 0.1 * bool(candidate.source) + 0.1 * bool(candidate.target)
+    score += 0.1 * bool(candidate.source) + 0.1 * bool(candidate.target) + classifier_support
     return round(min(score, 0.95), 2)
 
 

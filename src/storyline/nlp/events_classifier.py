@@ -3,7 +3,7 @@
 Trained by ``python -m storyline.training.events`` on the synthetic PLOVER stories and shipped as plain arrays
 (``models/plover_types.npz``: vocabulary, idf, weights) rather than a pickle, so loading runs no code and does
 not depend on the scikit-learn version that trained it. It chooses among the types a trigger's lexicon entries
-allow; without the artefact the lexicon's first entry is used.
+allow and adds its support to an event's confidence; without the artefact the lexicon's first entry is used.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ class TypeClassifier:
     bias: np.ndarray
     classes: tuple[str, ...]
     ngram_max: int
+    support_weight: float = 0.0
+    """How much the classifier's support for a type adds to an event's confidence (tuned on training data)."""
 
     def features(self, text: str) -> np.ndarray:
         """Sublinear TF-IDF, L2-normalised: the same transform the training vectoriser applied."""
@@ -69,6 +71,7 @@ def load_classifier(path: Path) -> TypeClassifier:
             bias=data["bias"].astype(np.float64),
             classes=tuple(str(c) for c in data["classes"]),
             ngram_max=int(data["ngram_max"]),
+            support_weight=float(data["support_weight"]) if "support_weight" in data else 0.0,
         )
 
 
@@ -78,10 +81,14 @@ def shipped_classifier() -> TypeClassifier | None:
     return load_classifier(path) if path.exists() else None
 
 
-def choose_type(entries: list[Trigger], sentence: str) -> Trigger:
+def sentence_support(sentence: str, classifier: TypeClassifier | None) -> dict[str, float]:
+    """The classifier's probability of each PLOVER type for a sentence (empty without a classifier)."""
+    return classifier.probabilities(sentence) if classifier is not None else {}
+
+
+def choose_type(entries: list[Trigger], support: dict[str, float]) -> Trigger:
     """The entry whose type the classifier finds most probable for the sentence; the first when only one type
-    is possible or no model is shipped."""
-    if len({e.type for e in entries}) == 1 or (classifier := shipped_classifier()) is None:
+    is possible or there is no classifier."""
+    if len({e.type for e in entries}) == 1 or not support:
         return entries[0]
-    probabilities = classifier.probabilities(sentence)
-    return max(entries, key=lambda e: probabilities.get(e.type, 0.0))
+    return max(entries, key=lambda e: support.get(e.type, 0.0))

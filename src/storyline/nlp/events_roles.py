@@ -30,17 +30,22 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
 
-def actors_of(token: Token, context: DocContext, depth: int = 2) -> list[str]:
+def actors_of(token: Token, context: DocContext, depth: int = 2, *, located: bool = False) -> list[str]:
     """The actors a phrase names: its head (and conjuncts), else the actors modifying it (``Russia's side``),
-    else those of its of/by/from/in phrases (``calls by Belarus's rulers``, ``rebels in Chad``).
-    """
+    else those of its of/by/from phrases (``calls by Belarus's rulers``) and, for an actor that acts
+    (``located``), of its ``in`` phrase (``rebels in Chad``)."""
     found = _unique(context.entity_of_token(t) for t in conjuncts(token))
     if found:
         return found
     found = _unique(context.entity_of_token(m) for c in conjuncts(token) for m in _modifiers(c))
     if found or depth == 0:
         return found
-    nested = (actors_of(p, context, depth - 1) for c in conjuncts(token) for p in _of_by_from_objects(c))
+    prepositions = {"of", "by", "from", "in"} if located else {"of", "by", "from"}
+    nested = (
+        actors_of(p, context, depth - 1, located=located)
+        for c in conjuncts(token)
+        for p in prepositional_objects(c, prepositions)
+    )
     return _unique(a for group in nested for a in group)
 
 
@@ -49,14 +54,6 @@ def _modifiers(token: Token) -> Iterable[Token]:
         if child.dep_ in MODIFIER_DEPS:
             yield from conjuncts(child)
             yield from (g for g in child.children if g.dep_ in {"compound", "amod"})
-
-
-def _of_by_from_objects(token: Token) -> Iterable[Token]:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from", "in"}:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    yield from conjuncts(pobj)
 
 
 def _unique(ids: Iterable[str | None]) -> list[str]:
@@ -170,5 +167,5 @@ def reporter_actors(token: Token, context: DocContext) -> list[str]:
         current = current.head
         subjects = subject_of(current)
         if subjects and subjects[0].pos_ != "PRON":
-            return [a for s in subjects for a in actors_of(s, context)]
+            return [a for s in subjects for a in actors_of(s, context, located=True)]
     return []

@@ -64,6 +64,8 @@ def is_planned(chain: list[Token], time: TimeExpr | None, published: str | None)
     cues = status_cues()
     if _words(chain, {"aux"}) & cues.future_modals:
         return True
+    if any(c.tag_ == "TO" for c in chain[0].children if c.dep_ == "aux"):
+        return True  # a to-infinitive names an intended act ("efforts to end the war")
     if any(token.lemma_.lower() in cues.planning_verbs | cues.willingness for token in chain[1:]):
         return True
     modifiers = {c.lower_ for c in chain[0].children if c.dep_ in {"amod", "acl", "compound"}}

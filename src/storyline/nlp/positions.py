@@ -236,7 +236,7 @@ def _verb_holder(verb: Token, context: DocContext) -> list[str]:
         agents = prepositional_objects(verb, {"by"})
         return [a for t in agents for a in actors_of(t, context)]
     subjects = subject_of(verb)
-    found = [a for s in subjects for a in actors_of(s, context)]
+    found = [a for s in subjects for a in actors_of(s, context, located=True)]
     if not found and any(s.lower_ in position_cues().first_person or s.pos_ == "PRON" for s in subjects):
         return reporter_actors(verb, context)
     return found

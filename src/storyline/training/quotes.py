@@ -4,8 +4,9 @@
 
 Candidates are the hand-listed cues of ``lexicons/reporting_candidates.json`` plus every verb and noun lemma
 that PolNeAR's annotators marked as a cue in the train compartment, each in every frame. The extractor runs
-over the train articles with all of them; each (lemma, frame) is then kept or dropped by how often its
-quotes match a gold attribution with that cue. Only the train compartment is read, never the dev folder.
+over the train articles with all of them and writes, for each (lemma, frame), how many quotes it made and
+how many matched a gold attribution with that cue; ``quotes_lexicon.is_used`` decides from those counts.
+Only the train compartment is read, never the dev folder.
 """
 
 from __future__ import annotations
@@ -35,14 +36,6 @@ from storyline.records import Article
 CANDIDATES_FILE = package_data("lexicons", "reporting_candidates.json")
 MIN_GOLD_CUES = 3
 """A lemma the annotators marked fewer times than this is not added from the data."""
-CLAUSE_DROP_BELOW = 0.35
-"""A listed cue with a complement clause is dropped when fewer of its quotes than this are right…"""
-CLAUSE_DROP_AFTER = 5
-"""…once it has made at least this many."""
-OTHER_KEEP_FROM = 0.5
-"""Other frames, and cues found only in the data, are kept from this share of right quotes…"""
-OTHER_KEEP_AFTER = 3
-"""…once they have made at least this many."""
 
 Key = tuple[str, str, str]
 
@@ -61,9 +54,7 @@ def build_lexicon(train_dir: Path, settings: Settings, limit: int | None = None)
         (n, "NOUN", "clause") for n in listed["nouns"]
     }
     keys = sorted(listed_keys | set(predicted))
-    return [
-        _row(key, predicted[key], correct[key]) for key in keys if _keep(key, listed_keys, predicted, correct)
-    ]
+    return [_row(key, key in listed_keys, predicted[key], correct[key]) for key in keys]
 
 
 def _gold_cue_lemmas(articles: list[GoldArticle], docs: list[Doc]) -> set[tuple[str, str]]:
@@ -112,17 +103,10 @@ def _key(doc: Doc, start: int, end: int, frame: str) -> Key | None:
     )
 
 
-def _keep(key: Key, listed: set[Key], predicted: Counter[Key], correct: Counter[Key]) -> bool:
-    made = predicted[key]
-    share = correct[key] / made if made else 0.0
-    if key in listed:
-        return made < CLAUSE_DROP_AFTER or share >= CLAUSE_DROP_BELOW
-    return made >= OTHER_KEEP_AFTER and share >= OTHER_KEEP_FROM
-
-
-def _row(key: Key, predicted: int, correct: int) -> dict[str, str]:
+def _row(key: Key, listed: bool, predicted: int, correct: int) -> dict[str, str]:
     lemma, pos, frame = key
-    return dict(zip(COLUMNS, (lemma, pos, frame, str(predicted), str(correct)), strict=True))
+    values = (lemma, pos, frame, "yes" if listed else "no", str(predicted), str(correct))
+    return dict(zip(COLUMNS, values, strict=True))
 
 
 def write_lexicon(rows: list[dict[str, str]], path: Path = LEXICON_FILE) -> None:
