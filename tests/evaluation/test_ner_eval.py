@@ -9,6 +9,7 @@ import pytest
 from storyline.config import Settings
 from storyline.evaluation import ner
 from storyline.evaluation.base import run_evaluation
+from storyline.nlp import load_pipeline
 
 GOLD = """-DOCSTART- -X- -X- O
 
@@ -95,8 +96,25 @@ def test_ner_eval_rebuilds_running_text_spacing():
 def test_ner_eval_reports_every_installed_pipeline(data_dir: Path, settings: Settings):
     report = run_evaluation("ner", data_dir, settings=settings, limit=1)
     assert report.task == "ner" and report.n_items == 1
-    assert set(report.metrics) == {"f1", "precision", "recall"}
-    assert settings.spacy_model in report.peers and len(report.peers) >= 1
+    assert set(report.metrics) == {
+        "f1",
+        "precision",
+        "recall",
+        "actors_f1",
+        "actors_precision",
+        "actors_recall",
+    }
+    assert {settings.spacy_model, settings.spacy_model + ner.ACTORS} <= set(report.peers)
+    assert len(report.peers) == 2 * len(ner.installed_pipelines(settings.spacy_model))
     assert all(peer["docs_per_s"] > 0 for peer in report.peers.values())
     assert set(report.breakdown) == {"PER", "ORG", "LOC", "MISC"}
     assert all("OntoNotes" in name for name in report.anchors)
+
+
+def test_ner_eval_scores_actor_mentions_with_conll_types(settings: Settings):
+    nlp = load_pipeline(settings.spacy_model)
+    words = ["Donald", "Trump", "met", "Russian", "officials", "in", "Moscow", ".", "Trump", "left", "."]
+    doc = next(nlp.pipe(ner.docs_from_tokens(nlp, [ner.Document(words, ["O"] * len(words))])))
+    found = ner.entities_from_actors(doc)
+    assert {(0, 2, "PER"), (3, 4, "MISC"), (6, 7, "LOC"), (8, 9, "PER")} <= found
+    assert all(kind in ner.TYPES for _, _, kind in found)
