@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from enum import StrEnum
 from pathlib import Path
@@ -28,6 +29,7 @@ from storyline.config import Settings, settings_from_env
 from storyline.errors import StorylineError
 from storyline.ingest import IngestOptions, Ingestor, IngestReport
 from storyline.sources.feeds import read_url_list
+from storyline.sources.files import HTML_SUFFIXES, TEXT_SUFFIXES, article_files
 from storyline.sources.web import FetchOptions
 from storyline.store.database import StoreError, current_revision
 from storyline.store.export import FORMATS, export_tables
@@ -37,6 +39,7 @@ from storyline.store.search import SearchQuery, search
 from storyline.store.stats import store_stats
 
 console = Console(soft_wrap=True)
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DbOption = Annotated[
     str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default STORYLINE_DB).")
 ]
@@ -92,6 +95,8 @@ def ingest(
     """Fetch, analyse and store articles; a second run adds only what is new."""
     if not (inputs or feed or sitemap or urls or retry_failed):
         fail("nothing to ingest: give files or directories, --feed, --sitemap, --urls or --retry-failed", 2)
+    if since and not ISO_DAY.fullmatch(since):
+        fail(f"--since {since!r} is not a date; write it as YYYY-MM-DD", 2)
     settings = _settings(db)
     fetch = FetchOptions(
         timeout=timeout,
@@ -141,15 +146,14 @@ def _file_total(inputs: list[str]) -> int | None:
     total = 0
     for name in inputs:
         path = Path(name)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
+        for file in article_files(path) if path.is_dir() else [path]:
             suffix = file.suffix.lower()
-            if suffix in (".json", ".gz", ".warc"):
+            if suffix not in (".jsonl", ".ndjson", *TEXT_SUFFIXES, *HTML_SUFFIXES):
                 return None
             if suffix in (".jsonl", ".ndjson"):
                 with file.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
-            elif suffix in (".txt", ".text", ".md", ".html", ".htm", ".xhtml"):
+            else:
                 total += 1
     return total or None
 

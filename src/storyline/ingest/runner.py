@@ -152,7 +152,7 @@ class Ingestor:
     # --- producers: (ledger entry, raw document) pairs, known inputs left out before any work -----------
 
     def _file_pairs(
-        self, raws: Iterable[RawDoc | InputError], source_id: int
+        self, raws: Iterable[RawDoc | InputError], source_id: int | None
     ) -> Iterator[tuple[Input, RawDoc | InputError]]:
         for raw in raws:
             key = _file_key(raw.source)
@@ -163,7 +163,7 @@ class Ingestor:
             yield Input(key, "file", source_id, url, fetched), raw
 
     def _page_pairs(
-        self, pages: list[tuple[str, FeedEntry | SitemapEntry | None]], source_id: int
+        self, pages: list[tuple[str, FeedEntry | SitemapEntry | None]], source_id: int | None
     ) -> Iterator[tuple[Input, RawDoc | InputError]]:
         todo = [(url, entry) for url, entry in pages if not self._is_done(normalize_url(url) or url)]
         hints = dict(todo)
@@ -200,7 +200,7 @@ class Ingestor:
         if not response.not_modified:
             self.store.save_source_validators(source_id, response.etag, response.last_modified)
 
-    def _sitemap(self, sitemap_url: str, source_id: int, depth: int) -> None:
+    def _sitemap(self, sitemap_url: str, source_id: int | None, depth: int) -> None:
         item = Input(sitemap_url, "sitemap", source_id, sitemap_url)
         try:
             response = self.fetcher.fetch(sitemap_url, accept=None)
@@ -216,13 +216,13 @@ class Ingestor:
 
     def _retry(self, item: Input) -> None:
         if item.kind == "page":
-            self._run(self._page_pairs([(item.url or item.key, None)], item.source_id or 0))
+            self._run(self._page_pairs([(item.url or item.key, None)], item.source_id))
         elif item.kind == "feed":
             self._feed(item.key)
         elif item.kind == "sitemap":
-            self._sitemap(item.key, item.source_id or 0, depth=0)
+            self._sitemap(item.key, item.source_id, depth=0)
         else:
-            self._run(self._file_pairs(_reread(item.key), item.source_id or 0))
+            self._run(self._file_pairs(_reread(item.key), item.source_id))
 
     # --- the loop ---------------------------------------------------------------------------------------
 

@@ -46,10 +46,15 @@ def is_supported(path: Path) -> bool:
     return suffix in TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES or is_warc(path)
 
 
-def _read_directory(path: Path) -> Iterator[RawDoc | InputError]:
-    files = sorted(
+def article_files(path: Path) -> list[Path]:
+    """The files under a directory that hold articles, in a stable order."""
+    return sorted(
         p for p in path.rglob("*") if p.is_file() and is_supported(p) and not _is_folder_document(p)
     )
+
+
+def _read_directory(path: Path) -> Iterator[RawDoc | InputError]:
+    files = article_files(path)
     if not files:
         yield InputError(str(path), "directory holds no .txt, .html, .json, .jsonl or .warc files")
     for file in files:

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from datasketch import MinHash
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from storyline.records import Analysis
 from storyline.store import rows
@@ -149,28 +151,33 @@ class Store:
         The same URL with the same text is stored once; the same text elsewhere, or a near copy of an
         article already stored, becomes a new row pointing at its canonical article.
         """
-        article = analysis.article
-        url = item.url or article.url
-        digest = content_hash(article.text)
-        identity = hashlib.sha256(f"{normalize_url(url) or ''}\n{digest}".encode()).hexdigest()
-        signature = minhash_of(article.text)
+        fingerprint = _Fingerprint.of(item.url or analysis.article.url, analysis.article.text)
+        try:
+            outcome = self._write(item, analysis, fingerprint)
+        except IntegrityError:
+            # Another process stored the same article between our check and our insert: it is there now.
+            outcome = self._write(item, analysis, fingerprint)
+        if outcome.status == "stored":
+            self.near_index().add(outcome.article_id, fingerprint.signature)
+        return outcome
+
+    def _write(self, item: Input, analysis: Analysis, fingerprint: _Fingerprint) -> Outcome:
         near_index = self.near_index()
         with self.engine.begin() as connection:
-            existing = connection.scalar(select(articles.c.id).where(articles.c.identity == identity))
+            existing = connection.scalar(
+                select(articles.c.id).where(articles.c.identity == fingerprint.identity)
+            )
             if existing is not None:
                 outcome = Outcome("unchanged", existing)
             else:
-                duplicate_of, kind, similarity = _canonical(connection, digest, signature, near_index)
-                values = _article_values(item, analysis, url, identity, digest, signature)
+                duplicate_of, kind, similarity = _canonical(connection, fingerprint, near_index)
+                values = _article_values(item, analysis, fingerprint)
                 values |= {"duplicate_of": duplicate_of, "duplicate_kind": kind, "similarity": similarity}
-                article_id = connection.execute(
-                    insert(articles).values(values).returning(articles.c.id)
-                ).scalar_one()
+                statement = insert(articles).values(values).returning(articles.c.id)
+                article_id = connection.execute(statement).scalar_one()
                 _insert_rows(connection, article_id, analysis, values["published_date"])
                 outcome = Outcome("duplicate" if duplicate_of else "stored", article_id, duplicate_of)
             _save_ledger(connection, item, outcome)
-        if outcome.status == "stored":
-            near_index.add(outcome.article_id, signature)
         return outcome
 
     def near_index(self) -> NearDuplicateIndex:
@@ -198,27 +205,43 @@ class Store:
             return connection.scalar(select(func.count()).select_from(table)) or 0
 
 
+@dataclass(frozen=True, slots=True)
+class _Fingerprint:
+    """What identifies an article's text and place: the keys of exact and near-duplicate detection."""
+
+    url: str | None
+    digest: str
+    identity: str
+    """One article at one URL: the same identity again means the article is already stored."""
+    signature: MinHash
+
+    @classmethod
+    def of(cls, url: str | None, text: str) -> _Fingerprint:
+        digest = content_hash(text)
+        identity = hashlib.sha256(f"{normalize_url(url) or ''}\n{digest}".encode()).hexdigest()
+        return cls(url, digest, identity, minhash_of(text))
+
+
 def _canonical(
-    connection: Connection, digest: str, signature: Any, near_index: NearDuplicateIndex
+    connection: Connection, fingerprint: _Fingerprint, near_index: NearDuplicateIndex
 ) -> tuple[int | None, str | None, float | None]:
     exact = connection.scalar(
         select(articles.c.id)
-        .where(articles.c.content_hash == digest, articles.c.duplicate_of.is_(None))
+        .where(articles.c.content_hash == fingerprint.digest, articles.c.duplicate_of.is_(None))
         .order_by(articles.c.id)
         .limit(1)
     )
     if exact is not None:
         return exact, "exact", 1.0
-    match = near_index.best_match(signature)
+    match = near_index.best_match(fingerprint.signature)
     return (match.article_id, "near", round(match.similarity, 4)) if match else (None, None, None)
 
 
-def _article_values(
-    item: Input, analysis: Analysis, url: str | None, identity: str, digest: str, signature: Any
-) -> dict[str, Any]:
+def _article_values(item: Input, analysis: Analysis, fingerprint: _Fingerprint) -> dict[str, Any]:
     article = analysis.article
+    url = fingerprint.url
     return {
-        "identity": identity,
+        "identity": fingerprint.identity,
         "analysis_id": article.id,
         "url": url,
         "url_normalized": normalize_url(url),
@@ -233,8 +256,8 @@ def _article_values(
         "language": article.language,
         "source_id": item.source_id,
         "text": article.text,
-        "content_hash": digest,
-        "minhash": signature_bytes(signature),
+        "content_hash": fingerprint.digest,
+        "minhash": signature_bytes(fingerprint.signature),
         "schema_version": analysis.schema_version,
         "analysis": rows.analysis_json(analysis),
         "ingested_at": utc_now(),
