@@ -152,6 +152,11 @@ def test_actors_add_mentions_the_model_missed_and_keep_offsets(settings: Setting
     assert len(kyiv_mentions) == 3
 
 
+def test_actors_drop_a_sentence_opening_common_noun():
+    entities = actors("Node operators met in Kabul. Each node was checked.")
+    assert [e.name for e in entities] == ["Kabul"]
+
+
 def test_actors_number_entities_in_order_of_first_mention():
     entities = actors("Angela Merkel met Emmanuel Macron in Paris. Macron thanked Merkel.")
     assert [e.id for e in entities] == [f"e{i}" for i in range(1, len(entities) + 1)]

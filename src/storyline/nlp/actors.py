@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -72,7 +73,12 @@ class Cluster:
 
 def extract_actors(doc: Doc) -> list[Entity]:
     gazetteer, lexicon = geo.gazetteer(), roles.lexicon()
-    candidates = [c for ent in doc.ents if (c := _candidate(doc, ent, lexicon)) is not None]
+    words = set(doc.to_array([ORTH]).tolist())
+    candidates = [
+        c
+        for ent in doc.ents
+        if (c := _candidate(doc, ent, lexicon)) is not None and not _common_word(doc, c, words)
+    ]
     for candidate in candidates:
         _resolve_geography(doc, candidate, gazetteer)
     candidates += _missed_mentions(doc, candidates, gazetteer)
@@ -105,6 +111,15 @@ def _candidate(doc: Doc, ent: SpacySpan, lexicon: roles.TitleLexicon) -> Candida
     if ent.label_ == "PERSON" and any(ch.isdigit() for ch in span.text):
         return None
     return Candidate(start, end, span.start_char, span.end_char, span.text, ent.label_, ent.label_)
+
+
+def _common_word(doc: Doc, candidate: Candidate, words: set[int]) -> bool:
+    """A capitalised word opening a sentence that the article also writes in lower case ("Wreckage was
+    found" beside "the wreckage") is a common noun, not a name."""
+    if candidate.end - candidate.start != 1 or not doc[candidate.start].is_sent_start:
+        return False
+    lower = candidate.text.lower()
+    return lower != candidate.text and doc.vocab.strings[lower] in words
 
 
 def _before_break(doc: Doc, start: int, end: int) -> int:
