@@ -1,9 +1,341 @@
-"""Quotes extracted from the parsed article."""
+"""Quotes and speakers: who said what, in quotation marks (direct), reported (indirect) or both (mixed).
+
+The ladder, per article:
+1. quoted passages from the quotation marks alone (``quotes_marks``); scare quotes are set aside;
+2. reporting constructions from the parse (``quotes_syntax``): a cue verb or noun with its content clause,
+   ``according to X``, ``…, officials said``;
+3. a report whose content is a quoted passage makes it direct; one whose content contains a quoted passage
+   makes it mixed; the rest are indirect;
+4. a quoted passage still without a cue takes the nearest cue in its sentence, then a cue before a colon,
+   then a name after a dash, then — when it opens a paragraph — the speaker of the quote just before it;
+5. speakers become canonical actors through ``DocContext`` (pronouns and titles included), or stay null.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
 from storyline.nlp.context import DocContext
+from storyline.nlp.quotes_lexicon import ReportingLexicon, reporting_lexicon
+from storyline.nlp.quotes_marks import QuotedSpan, find_quoted_spans
+from storyline.nlp.quotes_syntax import (
+    RELATIVE_PRONOUNS,
+    Report,
+    cue_span,
+    find_reports,
+    is_cue_verb,
+    phrase_of,
+    speaker_of,
+)
+from storyline.records import Quote, QuoteKind, Span
+
+SCARE_QUOTE_MAX_WORDS = 2
+UNATTRIBUTED_MIN_WORDS = 5
+NEAREST_CUE_MAX_TOKENS = 12
+INTERRUPTION_MAX_WORDS = 20
+DASHES = ("—", "–", "-", "--")
+QUOTE_MARKS = "\"'“”‘’„«»‹›`"
+CONFIDENCE = {"cue": 0.85, "colon": 0.75, "dash": 0.75, "continued": 0.6, "none": 0.3}
 
 
-def extract_quotes(context: DocContext) -> list:
-    return []
+@dataclass(slots=True)
+class Attribution:
+    """A quote in the making: content range, kind, cue tokens and speaker head token."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: DocSpan | None
+    speaker: Token | None
+    how: str
+    speaker_range: tuple[int, int] | None = None
+    frame: str | None = None
+
+
+def extract_quotes(context: DocContext, lexicon: ReportingLexicon | None = None) -> list[Quote]:
+    """Every quote of the article in text order, with its cue and speaker where the text gives them."""
+    return [quote for quote, _ in quotes_with_frames(context, lexicon)]
+
+
+def quotes_with_frames(
+    context: DocContext, lexicon: ReportingLexicon | None = None
+) -> list[tuple[Quote, str | None]]:
+    """Quotes with the frame their cue was found in (``clause``, ``object``, …; for training the lexicon)."""
+    lexicon = lexicon or reporting_lexicon()
+    text = context.doc.text
+    every_passage = find_quoted_spans(text)
+    passages = [p for p in every_passage if not _is_scare_quote(text, p)]
+    reports = [r for r in find_reports(context.doc, lexicon) if not _cue_inside(r, passages)]
+    attributions, unattributed = _merge(reports, passages, text)
+    quoted = _quoted_tokens(context, every_passage)
+    for passage in unattributed:
+        attributions.append(_attribute_direct(context, passage, lexicon, quoted))
+    attributions.sort(key=lambda a: a.start)
+    attributions = _join_interrupted(attributions, text)
+    _continue_speakers(attributions, text)
+    kept = [a for a in attributions if _keep(a, text)]
+    return [(_to_quote(context, a, i), a.frame) for i, a in enumerate(kept, start=1)]
+
+
+def _is_scare_quote(text: str, passage: QuotedSpan) -> bool:
+    """One or two words in marks with no sentence inside: a title, a term, an ironic ``reforms``."""
+    inner = text[passage.start : passage.end].strip()
+    return len(inner.split()) <= SCARE_QUOTE_MAX_WORDS and not inner.endswith((".", ",", "!", "?"))
+
+
+def _cue_inside(report: Report, passages: list[QuotedSpan]) -> bool:
+    """A report inside a quotation belongs to the quoted speaker's words, not to the article's voices."""
+    start = report.cue.start_char
+    return any(p.start <= start < p.end for p in passages)
+
+
+def _merge(
+    reports: list[Report], passages: list[QuotedSpan], text: str
+) -> tuple[list[Attribution], list[QuotedSpan]]:
+    """Pair each report with the quoted passages its content covers; return the passages left over."""
+    attributions: list[Attribution] = []
+    used: set[int] = set()
+    for report in reports:
+        if report.content is None:
+            continue
+        start, end = report.content
+        touching = [i for i, p in enumerate(passages) if p.outer_start < end and start < p.outer_end]
+        fresh = [i for i in touching if i not in used]
+        if touching and not fresh:
+            continue
+        used.update(fresh)
+        attributions.extend(_with_passages(report, [passages[i] for i in fresh], text))
+    return attributions, [p for i, p in enumerate(passages) if i not in used]
+
+
+def _with_passages(report: Report, passages: list[QuotedSpan], text: str) -> list[Attribution]:
+    """Indirect without quoted passages; direct (one per passage) when the passages are all the content."""
+    start, end = report.content
+    cue, speaker, frame = report.cue, report.speaker, report.frame
+    if speaker is not None and _in_passages(speaker.idx, passages):
+        speaker = None
+    if not passages:
+        return [Attribution(start, end, "indirect", cue, speaker, "cue", frame=frame)]
+    if _words_outside(text, start, end, passages, cue) <= 1:
+        return [Attribution(p.start, p.end, "direct", cue, speaker, "cue", frame=frame) for p in passages]
+    start, end = min(start, passages[0].outer_start), max(end, passages[-1].outer_end)
+    return [Attribution(start, end, "mixed", cue, speaker, "cue", frame=frame)]
+
+
+def _words_outside(text: str, start: int, end: int, passages: list[QuotedSpan], cue: DocSpan) -> int:
+    """Words of the content outside the quoted passages, not counting an interposed ``she said``."""
+    pieces, cursor = [], start
+    for passage in passages:
+        gap = (cursor, max(cursor, passage.outer_start))
+        if not (cursor > start and gap[0] <= cue.start_char < gap[1]):
+            pieces.append(text[gap[0] : gap[1]])
+        cursor = max(cursor, passage.outer_end)
+    pieces.append(text[cursor:end])
+    return len(" ".join(pieces).split())
+
+
+def _in_passages(index: int, passages: list[QuotedSpan]) -> bool:
+    return any(p.outer_start <= index < p.outer_end for p in passages)
+
+
+def _quoted_tokens(context: DocContext, passages: list[QuotedSpan]) -> set[int]:
+    quoted: set[int] = set()
+    for passage in passages:
+        span = context.doc.char_span(passage.outer_start, passage.outer_end, alignment_mode="expand")
+        quoted.update(range(span.start, span.end) if span is not None else ())
+    return quoted
+
+
+def _attribute_direct(
+    context: DocContext, passage: QuotedSpan, lexicon: ReportingLexicon, quoted: set[int]
+) -> Attribution:
+    """A quoted passage no content clause claimed: the nearest cue, a colon, a dash, or nothing yet."""
+    doc = context.doc
+    if (cue := _nearest_cue(context, passage, lexicon, quoted)) is not None:
+        speaker = _outside(speaker_of(cue), passage)
+        return Attribution(
+            passage.start, passage.end, "direct", cue_span(cue), speaker, "cue", frame="clause"
+        )
+    if (name := _name_after_dash(context, passage)) is not None:
+        return Attribution(passage.start, passage.end, "direct", None, name, "dash")
+    if (colon := _colon_speaker(context, passage)) is not None:
+        return Attribution(passage.start, passage.end, "direct", doc[colon.i : colon.i + 1], colon, "colon")
+    return Attribution(passage.start, passage.end, "direct", None, None, "none")
+
+
+def _nearest_cue(
+    context: DocContext, passage: QuotedSpan, lexicon: ReportingLexicon, quoted: set[int]
+) -> Token | None:
+    """The cue verb closest to the quote in its sentences and paragraph, never one inside a quotation."""
+    doc = context.doc
+    span = doc.char_span(passage.outer_start, passage.outer_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first = max(span[0].sent.start, span.start - NEAREST_CUE_MAX_TOKENS)
+    last = min(_attribution_end(span), span.end + NEAREST_CUE_MAX_TOKENS)
+    candidates = [
+        doc[i]
+        for i in range(first, last)
+        if i not in quoted and is_cue_verb(doc[i], lexicon) and _same_paragraph(doc.text, doc[i].idx, passage)
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+
+
+def _attribution_end(span: DocSpan) -> int:
+    """Where a quote's attribution may end: its sentence, or the next one when the quote closes its own."""
+    sentence = span[-1].sent
+    if sentence.end - span.end <= 1 and sentence.end < len(span.doc):
+        return span.doc[sentence.end].sent.end
+    return sentence.end
+
+
+def _same_paragraph(text: str, index: int, passage: QuotedSpan) -> bool:
+    low, high = sorted((index, passage.outer_start if index < passage.outer_start else passage.outer_end))
+    return "\n\n" not in text[low:high]
+
+
+def _outside(token: Token | None, passage: QuotedSpan) -> Token | None:
+    if token is None or passage.outer_start <= token.idx < passage.outer_end:
+        return None
+    return token
+
+
+def _name_after_dash(context: DocContext, passage: QuotedSpan) -> Token | None:
+    """``"We will win" — Trump``: an actor named right after a dash that follows the quote."""
+    text = context.doc.text
+    rest = text[passage.outer_end : passage.outer_end + 4].lstrip(" ,")
+    if not rest.startswith(DASHES):
+        return None
+    end = min(len(text), passage.outer_end + 60)
+    after = context.doc.char_span(passage.outer_end, end, alignment_mode="expand")
+    for token in after or []:
+        if token.is_alpha and context.entity_of_token(token) is not None:
+            return token
+        if token.is_alpha and not token.is_title:
+            return None
+    return None
+
+
+def _colon_speaker(context: DocContext, passage: QuotedSpan) -> Token | None:
+    """``Trump's answer: "…"``: the actor heading the clause just before a colon that opens the quote."""
+    text, doc = context.doc.text, context.doc
+    if not text[: passage.outer_start].rstrip().endswith(":"):
+        return None
+    colon = doc.char_span(passage.outer_start - 3, passage.outer_start, alignment_mode="expand")
+    if colon is None:
+        return None
+    for token in reversed(doc[colon[0].sent.start : colon.start]):
+        if context.entity_of_token(token) is not None and token.dep_ in {"nsubj", "poss", "ROOT", "pobj"}:
+            return token
+    return None
+
+
+def _join_interrupted(attributions: list[Attribution], text: str) -> list[Attribution]:
+    """``"A," she said. "B."`` is one quote interrupted by its attribution, as PARC and PolNeAR mark it."""
+    joined: list[Attribution] = []
+    for attribution in attributions:
+        previous = joined[-1] if joined else None
+        if previous is not None and _interrupts(previous, attribution, text):
+            previous.end = attribution.end
+            continue
+        joined.append(attribution)
+    return joined
+
+
+def _interrupts(previous: Attribution, attribution: Attribution, text: str) -> bool:
+    if previous.kind != "direct" or attribution.kind != "direct" or previous.cue is None:
+        return False
+    between = text[previous.end : attribution.start]
+    if "\n\n" in between or len(between.split()) > INTERRUPTION_MAX_WORDS:
+        return False
+    same_cue = attribution.cue is not None and attribution.cue.start == previous.cue.start
+    cue_between = previous.end <= previous.cue.start_char < attribution.start
+    return same_cue or (attribution.how == "none" and cue_between)
+
+
+def _continue_speakers(attributions: list[Attribution], text: str) -> None:
+    """A quote paragraph with no cue continues the quote just before it, so it keeps that speaker."""
+    previous: Attribution | None = None
+    for attribution in attributions:
+        if attribution.how == "none" and previous is not None and _continues(previous, attribution, text):
+            attribution.how = "continued"
+            attribution.speaker = previous.speaker
+            attribution.speaker_range = previous.speaker_range
+        if attribution.speaker is not None:
+            previous = attribution
+
+
+def _continues(previous: Attribution, attribution: Attribution, text: str) -> bool:
+    """The quote follows the previous one in its paragraph, or opens the next paragraph."""
+    if attribution.kind != "direct":
+        return False
+    breaks = text[previous.end : attribution.start].count("\n\n")
+    if breaks == 0:
+        return True
+    paragraph_start = text.rfind("\n\n", 0, attribution.start) + 2
+    opens_paragraph = text[paragraph_start : attribution.start].strip(" \n" + QUOTE_MARKS) == ""
+    return opens_paragraph and breaks == 1
+
+
+def _keep(attribution: Attribution, text: str) -> bool:
+    """A cue-less quote of a few words is more likely a title or a slogan than someone's words."""
+    if attribution.how != "none":
+        return True
+    return len(text[attribution.start : attribution.end].split()) >= UNATTRIBUTED_MIN_WORDS
+
+
+def _to_quote(context: DocContext, attribution: Attribution, number: int) -> Quote:
+    text = context.doc.text
+    speaker_span, entity_id, name = _speaker(context, attribution)
+    cue = attribution.cue
+    return Quote(
+        id=f"q{number}",
+        kind=attribution.kind,
+        text=text[attribution.start : attribution.end],
+        start=attribution.start,
+        end=attribution.end,
+        cue=Span(cue.start_char, cue.end_char, cue.text) if cue is not None else None,
+        speaker=entity_id,
+        speaker_text=speaker_span,
+        speaker_name=name,
+        confidence=_confidence(attribution, entity_id),
+    )
+
+
+def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None, str | None, str | None]:
+    """The speaker phrase, its canonical actor id and name; a relative ``who`` stands for its antecedent."""
+    token = attribution.speaker
+    if token is None:
+        return None, None, None
+    text = context.doc.text
+    start, end = attribution.speaker_range or phrase_of(token, (attribution.start, attribution.end))
+    attribution.speaker_range = (start, end)
+    referent = token.head.head if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" else token
+    entity_id = context.entity_for(referent)
+    entity = context.entity(entity_id) if entity_id else None
+    if entity is not None:
+        name = entity.name
+    elif referent is not token:
+        name = _antecedent_text(referent, token)
+    else:
+        name = text[start:end]
+    return Span(start, end, text[start:end]), entity_id, name
+
+
+def _antecedent_text(referent: Token, pronoun: Token) -> str:
+    """``the senator who said``: the antecedent's phrase up to the relative pronoun."""
+    first = min(t.i for t in referent.subtree)
+    doc = referent.doc
+    return doc[first : pronoun.i].text.rstrip(" ,") or referent.text
+
+
+def _confidence(attribution: Attribution, entity_id: str | None) -> float:
+    base = CONFIDENCE[attribution.how]
+    if attribution.speaker is None:
+        return round(min(base, CONFIDENCE["none"]), 2)
+    return round(base if entity_id is not None else base - 0.1, 2)

@@ -34,6 +34,8 @@ from storyline.nlp.quotes_lexicon import COLUMNS, FRAMES, LEXICON_FILE, Reportin
 from storyline.records import Article
 
 CANDIDATES_FILE = package_data("lexicons", "reporting_candidates.json")
+PREPOSITIONS = ("about", "against", "at", "for", "of", "on", "over", "to", "with")
+"""Prepositions a reporting verb may take its content through (``call for``, ``warn against``)."""
 MIN_GOLD_CUES = 3
 """A lemma the annotators marked fewer times than this is not added from the data."""
 
@@ -48,7 +50,12 @@ def build_lexicon(train_dir: Path, settings: Settings, limit: int | None = None)
     from_data = _gold_cue_lemmas(articles, docs)
     verbs = set(listed["verbs"]) | {lemma for (lemma, pos) in from_data if pos == "VERB"}
     nouns = set(listed["nouns"]) | {lemma for (lemma, pos) in from_data if pos == "NOUN"}
-    permissive = ReportingLexicon({v: frozenset(FRAMES["VERB"]) for v in verbs}, frozenset(nouns))
+    with_prepositions = {
+        f"{verb} {preposition}": frozenset({"prep"}) for verb in verbs for preposition in PREPOSITIONS
+    }
+    permissive = ReportingLexicon(
+        {v: frozenset(FRAMES["VERB"]) for v in verbs} | with_prepositions, frozenset(nouns)
+    )
     predicted, correct = _cue_counts(articles, docs, permissive)
     listed_keys = {(v, "VERB", "clause") for v in listed["verbs"]} | {
         (n, "NOUN", "clause") for n in listed["nouns"]
@@ -95,12 +102,11 @@ def _key(doc: Doc, start: int, end: int, frame: str) -> Key | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or frame == "according":
         return None
-    token = span.root
-    return (
-        token.lemma_.lower(),
-        "NOUN" if frame == "noun" else "VERB",
-        "clause" if frame == "noun" else frame,
-    )
+    if frame == "noun":
+        return (span.root.lemma_.lower(), "NOUN", "clause")
+    if frame == "prep":
+        return (f"{span[0].lemma_.lower()} {span[-1].lower_}", "VERB", frame)
+    return (span[0].lemma_.lower(), "VERB", frame)
 
 
 def _row(key: Key, listed: bool, predicted: int, correct: int) -> dict[str, str]:

@@ -1,0 +1,291 @@
+"""Reported speech found through the parse: a reporting verb or noun, what it reports, and who reports it.
+
+Each finder reads one construction off spaCy's dependency parse and returns ``Report``s whose content is a
+character range; none of them parses again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.nlp.quotes_lexicon import ReportingLexicon
+
+FRAME_DEPS = (("clause", "ccomp"), ("infinitive", "xcomp"), ("object", "dobj"))
+NOUN_CONTENT_DEPS = {"acl", "ccomp", "relcl", "appos"}
+PREPOSITION_OBJECTS = {"pobj", "pcomp"}
+RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
+EDGE_PUNCT = " \t\n,;:—–-"
+
+
+@dataclass(slots=True)
+class Report:
+    """One reporting construction: the cue tokens, the content's characters, the speaker's head token."""
+
+    cue: Span
+    content: tuple[int, int] | None
+    speaker: Token | None
+    frame: str = "clause"
+
+
+def find_reports(doc: Doc, lexicon: ReportingLexicon) -> list[Report]:
+    nouns = list(_noun_reports(doc, lexicon))
+    verbs = [r for r in _verb_reports(doc, lexicon) if not _holds_noun_cue(r, nouns)]
+    return sorted([*verbs, *nouns, *_according_to_reports(doc)], key=lambda r: r.cue.start)
+
+
+def _holds_noun_cue(report: Report, nouns: list[Report]) -> bool:
+    """``officials detected signs that …``: the noun reports the clause; the verb's object adds nothing."""
+    if report.frame == "clause" or report.content is None:
+        return False
+    return any(report.content[0] <= noun.cue.start_char < report.content[1] for noun in nouns)
+
+
+def is_cue_verb(token: Token, lexicon: ReportingLexicon, frame: str = "clause") -> bool:
+    return token.pos_ == "VERB" and lexicon.allows(token.lemma_.lower(), frame)
+
+
+def cue_span(token: Token) -> Span:
+    """The cue verb with its particle (``pointed out``)."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return token.doc[token.i : end]
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """The subject of the cue, the agent of a passive cue, or the subject it shares with its governor."""
+    token: Token | None = cue
+    for _ in range(3):
+        if token is None:
+            return None
+        if (found := _own_speaker(token)) is not None:
+            return found
+        if token.dep_ == "acl":
+            return _speaker_of_noun(token.head)
+        if token.dep_ not in RAISING_DEPS or token.head is token:
+            return None
+        token = token.head if token.dep_ != "relcl" else None
+    return None
+
+
+def _speaker_of_noun(noun: Token) -> Token | None:
+    """``a lawsuit alleging …`` → the lawsuit; ``X released a statement saying …`` → X."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if noun.dep_ in {"dobj", "pobj"} and noun.head.pos_ == "VERB":
+        return _own_speaker(noun.head)
+    return noun
+
+
+def _own_speaker(token: Token) -> Token | None:
+    for child in token.children:
+        if child.is_punct or child.is_space:
+            continue
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "nsubjpass" and token.lemma_ == "quote":
+            return child
+    return None
+
+
+def phrase_of(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Character range of the noun phrase headed by ``head``, cut before any excluded range (a quote)."""
+    tokens = [t for t in head.subtree if not _aside(t, head)]
+    tokens = [t for t in tokens if t.dep_ != "punct" or head.i < t.i < tokens[-1].i]
+    if exclude is not None:
+        tokens = [t for t in tokens if not (exclude[0] <= t.idx < exclude[1])]
+        tokens = _contiguous_around(tokens, head)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return trim(head.doc.text, start, end)
+
+
+def _aside(token: Token, head: Token) -> bool:
+    """Inside a participle set off by a comma (``Trump, speaking from the Oval Office,``)."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.i == head.i:
+            return False
+        if (
+            ancestor.head.i == head.i
+            and ancestor.dep_ in {"acl", "advcl"}
+            and ancestor.tag_ in {"VBG", "VBN"}
+        ):
+            return True
+    return False
+
+
+def _last_index(head: Token) -> int:
+    return max(t.i for t in head.subtree)
+
+
+def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:
+    kept = [head]
+    by_index = {t.i: t for t in tokens}
+    i = head.i - 1
+    while i in by_index:
+        kept.insert(0, by_index[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_index:
+        kept.append(by_index[i])
+        i += 1
+    return kept
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A range without the spaces and clause punctuation at its edges."""
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT + ".":
+        end -= 1
+    return start, end
+
+
+def subtree_range(token: Token, cue: Token, without: Token | None = None) -> tuple[int, int] | None:
+    """The characters of a clause, inside the cue's sentence and paragraph (parses reach past them)."""
+    within = cue.sent
+    low, high = paragraph_of(token.doc.text, cue.idx)
+    tokens = [t for t in token.subtree if within.start <= t.i < within.end and low <= t.idx < high]
+    if without is not None:
+        tokens = [t for t in tokens if not _within(t, without)]
+    if not tokens:
+        return None
+    start, end = trim(token.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return (start, end) if end > start else None
+
+
+def paragraph_of(text: str, index: int) -> tuple[int, int]:
+    """The character range of the paragraph (blank-line separated) holding ``index``."""
+    start = text.rfind("\n\n", 0, index)
+    end = text.find("\n\n", index)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def _within(token: Token, ancestor: Token) -> bool:
+    return token.i == ancestor.i or ancestor in token.ancestors
+
+
+def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.verbs:
+            continue
+        found = _content_of(token, lexicon)
+        if found is not None:
+            frame, content = found
+            cue = cue_span(token) if frame != "prep" else token.doc[token.i : content.head.i + 1]
+            yield Report(cue, subtree_range(content, token), speaker_of(token), frame)
+        elif is_cue_verb(token, lexicon) and _is_reporting_clause(token):
+            yield _reporting_clause(token)
+
+
+def _content_of(verb: Token, lexicon: ReportingLexicon) -> tuple[str, Token] | None:
+    """What a cue verb reports, in the first frame the lexicon allows it: a complement clause, an
+    infinitive (``urged him to act``), an object (``denied the report``), a prepositional object
+    (``called for a boycott``)."""
+    lemma = verb.lemma_.lower()
+    for frame, dep in FRAME_DEPS:
+        if not lexicon.allows(lemma, frame):
+            continue
+        if (content := next((c for c in verb.children if c.dep_ == dep), None)) is not None:
+            return frame, content
+    preposition = _reporting_preposition(verb, lexicon)
+    if preposition is not None:
+        return "prep", next(c for c in preposition.children if c.dep_ in PREPOSITION_OBJECTS)
+    return None
+
+
+def _reporting_preposition(verb: Token, lexicon: ReportingLexicon) -> Token | None:
+    """The preposition next to the verb that the lexicon pairs with it (``call for``, ``warn against``)."""
+    for child in verb.rights:
+        paired = lexicon.allows(f"{verb.lemma_.lower()} {child.lower_}", "prep")
+        if child.dep_ == "prep" and child.i - verb.i <= 2 and paired and _has_object(child):
+            return child
+    return None
+
+
+def _has_object(preposition: Token) -> bool:
+    return any(c.dep_ in PREPOSITION_OBJECTS for c in preposition.children)
+
+
+def _is_reporting_clause(verb: Token) -> bool:
+    """``…, officials said`` parsed as hanging off the clause it reports: after it (or inside it, as a
+    parenthesis), set off by a comma, with a subject of its own (``…, remarking`` shares its subject)."""
+    inside = verb.dep_ == "parataxis"
+    if not inside and (verb.dep_ not in {"ccomp", "advcl"} or verb.i < verb.head.i):
+        return False
+    if not any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return False
+    first = min(t.i for t in verb.subtree)
+    return first > 0 and verb.doc[first - 1].is_punct
+
+
+def _reporting_clause(token: Token) -> Report:
+    """``The talks failed, officials said``: the cue hangs off the clause it reports."""
+    return Report(cue_span(token), subtree_range(token.head, token, without=token), speaker_of(token))
+
+
+def _noun_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.nouns:
+            continue
+        clause = next((c for c in token.rights if c.dep_ in NOUN_CONTENT_DEPS and _starts_with_that(c)), None)
+        if clause is None:
+            continue
+        content = subtree_range(clause, token)
+        if (verb := _governing_cue_verb(token, lexicon)) is not None:
+            yield Report(cue_span(verb), content, speaker_of(verb), "clause")
+        else:
+            yield Report(doc[token.i : token.i + 1], content, _noun_speaker(token), "noun")
+
+
+def _governing_cue_verb(noun: Token, lexicon: ReportingLexicon) -> Token | None:
+    """``insisted in an interview that …``: the clause hangs off the noun, the verb reports it."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.verbs else None
+
+
+def _starts_with_that(clause: Token) -> bool:
+    first = next(iter(clause.subtree))
+    return first.lower_ == "that" and first.dep_ == "mark"
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """``Trump's claim that``, ``a claim by Trump that``, ``officials saw signs that``."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if noun.dep_ in {"dobj", "attr"}:
+        return speaker_of(noun.head)
+    return None
+
+
+def _according_to_reports(doc: Doc) -> Iterator[Report]:
+    for token in doc[:-1]:
+        if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        content = _rest_of_sentence(token.sent, token.i, max(_last_index(token), to.i))
+        if content is not None:
+            yield Report(doc[token.i : token.i + 2], content, source, "according")
+
+
+def _rest_of_sentence(sentence: Span, first: int, last: int) -> tuple[int, int] | None:
+    """The larger side of a sentence around the ``according to`` phrase at tokens first..last."""
+    doc = sentence.doc
+    before = trim(doc.text, sentence.start_char, doc[first].idx)
+    after = trim(doc.text, doc[last].idx + len(doc[last]), sentence.end_char)
+    best = max(before, after, key=lambda r: r[1] - r[0])
+    return best if best[1] - best[0] > 1 else None

@@ -1,0 +1,198 @@
+"""Quotes and speakers on hand-written sentences, through the real parse, actors and coreference."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from spacy.tokens import Doc
+
+from storyline.config import Settings
+from storyline.nlp.actors import extract_actors
+from storyline.nlp.context import DocContext
+from storyline.nlp.pipeline import load_pipeline
+from storyline.nlp.quotes import extract_quotes
+from storyline.records import Article, Quote
+
+
+def analyse(text: str) -> tuple[DocContext, list[Quote]]:
+    doc = load_pipeline(Settings().spacy_model)(text)
+    context = DocContext(doc=doc, article=Article(id="test", text=text), entities=extract_actors(doc))
+    return context, extract_quotes(context)
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return analyse(text)[1]
+
+
+def speaker_name(context: DocContext, quote: Quote) -> str | None:
+    entity = context.entity(quote.speaker) if quote.speaker else None
+    return entity.name if entity else None
+
+
+def offsets_hold(text: str, quote: Quote) -> bool:
+    spans = [
+        (quote.start, quote.end, quote.text),
+        *[(s.start, s.end, s.text) for s in (quote.cue, quote.speaker_text) if s],
+    ]
+    return all(text[start:end] == covered for start, end, covered in spans)
+
+
+@pytest.mark.parametrize("marks", ['""', "“”", "«»", "„“", "‘’"])
+def test_extract_quotes_reads_a_direct_quote_in_every_mark_style(marks: str) -> None:
+    opening, closing = marks
+    text = f"{opening}We will not accept this deal,{closing} Senator Elizabeth Warren said on Tuesday."
+    context, (quote,) = analyse(text)
+    assert quote.kind == "direct"
+    assert quote.text == "We will not accept this deal,"
+    assert quote.cue.text == "said"
+    assert quote.speaker_text.text == "Senator Elizabeth Warren"
+    assert "Warren" in speaker_name(context, quote)
+
+
+def test_extract_quotes_joins_a_quote_over_several_paragraphs() -> None:
+    text = (
+        '"The plan will cut taxes for every family in the state," Governor Tim Walz said.\n\n'
+        '"It will also fund the schools that were closed last year.\n\n'
+        '"And it will pass before the summer."'
+    )
+    context, quotes = analyse(text)
+    assert [q.kind for q in quotes] == ["direct", "direct"]
+    continued = quotes[1]
+    assert continued.text.startswith("It will also fund") and continued.text.endswith("before the summer.")
+    assert continued.speaker == quotes[0].speaker is not None
+    assert continued.cue is None and continued.confidence < quotes[0].confidence
+
+
+def test_extract_quotes_makes_reported_speech_with_a_quoted_part_mixed() -> None:
+    text = 'Trump said the negotiations are "getting close to something" substantial.'
+    context, (quote,) = analyse(text)
+    assert quote.kind == "mixed"
+    assert quote.text == 'the negotiations are "getting close to something" substantial'
+    assert quote.cue.text == "said"
+    assert speaker_name(context, quote) == "Trump"
+
+
+def test_extract_quotes_reads_a_quote_introduced_by_a_colon() -> None:
+    text = 'Senator Elizabeth Warren gave a blunt answer: "We will block this bill in committee."'
+    context, (quote,) = analyse(text)
+    assert quote.text == "We will block this bill in committee."
+    assert "Warren" in speaker_name(context, quote)
+
+
+def test_extract_quotes_reads_a_quote_followed_by_a_dash_and_a_name() -> None:
+    text = 'The campaign closed with one line. "Nobody in this country is above the law" — Nancy Pelosi.'
+    context, (quote,) = analyse(text)
+    assert quote.kind == "direct"
+    assert speaker_name(context, quote) == "Nancy Pelosi"
+    assert quote.cue is None
+
+
+def test_extract_quotes_sets_scare_quotes_aside() -> None:
+    assert quotes_of('The so-called "reforms" were abandoned by the "new" government last year.') == []
+
+
+def test_extract_quotes_reads_a_that_clause_as_indirect_speech() -> None:
+    context, (quote,) = analyse("Prime Minister Keir Starmer said that the talks had failed.")
+    assert quote.kind == "indirect"
+    assert quote.text == "that the talks had failed"
+    assert quote.speaker_text.text == "Prime Minister Keir Starmer"
+
+
+def test_extract_quotes_reads_according_to() -> None:
+    context, (quote,) = analyse("According to the Associated Press, the vote was delayed until March.")
+    assert quote.kind == "indirect"
+    assert quote.text == "the vote was delayed until March"
+    assert quote.cue.text == "According to"
+    assert quote.speaker_text.text == "the Associated Press"
+
+
+def test_extract_quotes_finds_the_agent_of_a_passive_cue() -> None:
+    context, (quote,) = analyse("It was announced by the White House that the summit would go ahead.")
+    assert quote.text == "that the summit would go ahead"
+    assert quote.speaker_text.text == "the White House"
+
+
+def test_extract_quotes_resolves_a_pronoun_speaker() -> None:
+    text = 'Angela Merkel arrived in Paris on Monday. "Europe must stand together," she said.'
+    context, (quote,) = analyse(text)
+    assert quote.speaker_text.text == "she"
+    assert speaker_name(context, quote) == "Angela Merkel"
+    assert quote.speaker_name == "Angela Merkel"
+
+
+def test_extract_quotes_resolves_a_title_speaker() -> None:
+    text = (
+        "President Joe Biden met reporters at the White House on Friday.\n\n"
+        '"We will not retreat from this fight," the president said.'
+    )
+    context, (quote,) = analyse(text)
+    assert quote.speaker_text.text == "the president"
+    assert speaker_name(context, quote) == "Joe Biden"
+
+
+def test_extract_quotes_resolves_a_relative_pronoun_to_its_antecedent() -> None:
+    text = "The bill was opposed by Senator Bernie Sanders, who argued that it would raise prices."
+    context, (quote,) = analyse(text)
+    assert quote.speaker_text.text == "who"
+    assert "Sanders" in quote.speaker_name
+
+
+def test_extract_quotes_leaves_an_unattributed_speaker_null() -> None:
+    (quote,) = quotes_of('Across the bridge hung a banner: "No more wars in our name, not ever again."')
+    assert quote.speaker is None and quote.speaker_text is None
+    assert quote.confidence <= 0.3
+
+
+def test_extract_quotes_keeps_an_interrupted_quote_whole() -> None:
+    text = '"This is not over," Warren said. "We will be back next year."'
+    (quote,) = quotes_of(text)
+    assert quote.text == 'This is not over," Warren said. "We will be back next year.'
+
+
+def test_extract_quotes_ignores_reporting_verbs_inside_a_quotation() -> None:
+    text = '"My father always said that hard work pays," Mayor Eric Adams told reporters.'
+    (quote,) = quotes_of(text)
+    assert quote.kind == "direct" and quote.cue.text == "told"
+
+
+def test_extract_quotes_survives_unbalanced_and_nested_marks() -> None:
+    text = (
+        'He said "nothing at all\n\n'
+        "“I heard them say ‘we are leaving’ before dawn,” the witness told the court.\n\n"
+        "A stray ” mark and a “ lone one."
+    )
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes if q.kind == "direct"] == [
+        "I heard them say ‘we are leaving’ before dawn,"
+    ]
+    assert all(offsets_hold(text, q) for q in quotes)
+
+
+def test_extract_quotes_is_bounded_on_a_line_of_ten_thousand_marks() -> None:
+    """The stage's own cost: the Doc gets a flat parse, since spaCy's parser is not under test here."""
+    text = "Officials said the deal was done. " + '"' * 10_000 + " “a” ‘b’" * 2_000
+    doc = load_pipeline(Settings().spacy_model).make_doc(text)
+    doc = Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=list(range(len(doc))),
+        deps=["ROOT"] * len(doc),
+    )
+    context = DocContext(doc=doc, article=Article(id="marks", text=text), entities=[])
+    started = time.perf_counter()
+    quotes = extract_quotes(context)
+    assert time.perf_counter() - started < 5
+    assert all(offsets_hold(text, q) for q in quotes)
+
+
+def test_extract_quotes_offsets_hold_for_every_span() -> None:
+    text = (
+        "“Prices will fall,” the minister said, adding that wages would rise.\n\n"
+        "According to Reuters, the bank disagreed. ‘It is too soon,’ a spokesman said."
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) >= 3
+    assert all(offsets_hold(text, q) for q in quotes)
+    assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
