@@ -71,3 +71,27 @@ def test_peace_talks_positions(peace_talks):
     guarantees = [p for p in peace_talks.positions if "security assurances" in p.issue.text]
     assert guarantees and guarantees[0].stance in {"propose", "consider"}
     assert any("action from Kyiv" in p.issue.text for p in by_stance["demand"])
+
+
+def test_extract_positions_group_opinion_belongs_to_its_country(settings):
+    analysis = positions_of(
+        "Polls show that Ukrainian public opinion is firmly against ceding land.", settings
+    )
+    position = analysis.positions[0]
+    assert (position.stance, position.issue.text) == ("oppose", "ceding land")
+    assert next(e.country for e in analysis.entities if e.id == position.holder) == "UA"
+
+
+def test_extract_positions_answered_call_is_not_the_answerers_demand(settings):
+    analysis = positions_of("The Kremlin rejected calls for a ceasefire.", settings)
+    stances = {p.stance: p for p in analysis.positions}
+    assert stances["reject"].holder is not None
+    assert stances["demand"].holder is None
+
+
+def test_extract_positions_reiterated_demand_belongs_to_its_voice(settings):
+    analysis = positions_of("Poland reiterated its demand that Russia withdraw its troops.", settings)
+    position = analysis.positions[0]
+    assert position.stance == "demand"
+    assert holder_name(analysis, position) == "Poland"
+    assert position.issue.text == "that Russia withdraw its troops"

@@ -28,7 +28,7 @@ from storyline.nlp.events_roles import (
 )
 from storyline.records import Position, Span
 
-CUE_POS = {"VERB": "VERB", "NOUN": "NOUN"}
+CUE_POS = {"VERB": "VERB", "NOUN": "NOUN", "ADP": "ADP"}
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj"}
 
 
@@ -40,6 +40,7 @@ class PositionCues:
     consideration_nouns: frozenset[str]
     negated_stance: dict[str, str]
     first_person: frozenset[str]
+    voicing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def position_cues() -> PositionCues:
         consideration_nouns=frozenset(data["consideration_nouns"]),
         negated_stance=dict(data["negated_stance"]),
         first_person=frozenset(data["first_person"]),
+        voicing_verbs=frozenset(data["voicing_verbs"]),
     )
 
 
@@ -79,6 +81,8 @@ def _matching_cue(token: Token) -> StanceCue | None:
         pos = "NOUN"  # a nominal use the tagger read as an adjective ("the imperative for …")
     if pos is None or token.dep_ in {"amod", "compound"}:
         return None
+    if pos == "ADP" and not (token.dep_ == "prep" and token.head.lemma_ == "be"):
+        return None  # only a copula's "against"/"for" states a stance ("is against ceding land")
     particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
     cues = stance_cues().get((token.lemma_.lower(), pos), [])
     matching = [c for c in cues if set(c.words[1:]) <= particles]
@@ -135,7 +139,7 @@ def _issue(token: Token, cue: StanceCue, condition: list[Token] | None) -> list[
 
 def _slot_head(token: Token, slot: str) -> Token | None:
     if slot == "obj":
-        return next(iter(children(token, {"dobj"})), None)
+        return next(iter(children(token, {"pobj", "pcomp"} if token.pos_ == "ADP" else {"dobj"})), None)
     if slot in {"comp", "that"}:
         deps = {"ccomp"} if slot == "that" else {"xcomp", "ccomp", "acl"}
         # a complement follows its predicate; one before it is a misparsed quotation ("…, X hoped")
@@ -222,8 +226,8 @@ def _holder(token: Token, cue: StanceCue, context: DocContext) -> str | None:
 
 
 def _holder_candidates(token: Token, cue: StanceCue, context: DocContext) -> list[str]:
-    if cue.pos == "VERB":
-        return _verb_holder(token, context)
+    if cue.pos in {"VERB", "ADP"}:
+        return _verb_holder(token if cue.pos == "VERB" else token.head, context)
     for tokens in _noun_holder_tokens(token, cue):
         found = [a for t in tokens for a in actors_of(t, context, depth=0)]
         if found:
@@ -251,7 +255,7 @@ def _noun_holder_tokens(noun: Token, cue: StanceCue) -> list[list[Token]]:
         places.append([m for m in noun.children if m.dep_ in {"amod", "compound"} and m.ent_type_])
     if "subj" in cue.holder_from and noun.dep_ in {"dobj", "pobj"}:
         governor = clause_head(noun)
-        if governor != noun:
+        if governor != noun and governor.lemma_.lower() in position_cues().voicing_verbs:
             places.append(subject_of(governor))
     return places
 
