@@ -136,6 +136,17 @@ def test_actors_read_an_of_phrase_for_country_and_organisation():
     assert dickson.relations == [{"relation": "chief executive", "of": org.id}]
 
 
+def test_actors_relate_a_title_to_the_name_written_before_it():
+    entities = actors(
+        "Tesla CEO Elon Musk met Kremlin spokesman Dmitry Peskov and Putin adviser Yuri Ushakov."
+    )
+    musk, tesla = named(entities, "Elon Musk"), named(entities, "Tesla")
+    assert musk.roles == ["ceo"] and musk.relations == [{"relation": "ceo", "of": tesla.id}]
+    assert named(entities, "Dmitry Peskov").country == "RU"
+    putin = next(e for e in entities if "Putin" in e.aliases)
+    assert named(entities, "Yuri Ushakov").relations == [{"relation": "adviser", "of": putin.id}]
+
+
 def test_actors_merge_an_acronym_with_its_organisation():
     entities = actors("The Federal Bureau of Investigation opened a case. The FBI declined to comment.")
     fbi = named(entities, "Federal Bureau of Investigation")

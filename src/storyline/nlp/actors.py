@@ -350,12 +350,10 @@ def _attach_roles(
 
 
 def _apply(cluster: Cluster, finding: roles.RoleFinding, by_token: dict[int, Cluster], doc: Doc) -> None:
-    anchor = by_token.get(finding.anchor) if finding.anchor is not None else None
-    if anchor is None and finding.start > 0:
-        # "United States President Donald Trump": the country written just before the title
-        preceding = by_token.get(finding.start - 1)
-        if preceding is not None and preceding.first.country:
-            cluster.home = cluster.home or preceding.first.country
+    """Record a role, and what its anchor says: a possessor or "of" object, else the name written just
+    before the title ("United States President …", "Tesla CEO …", "Trump adviser …")."""
+    anchor_token = finding.anchor if finding.anchor is not None else finding.start - 1
+    anchor = by_token.get(anchor_token)
     if finding.role and finding.role not in cluster.roles:
         cluster.roles.append(finding.role)
     if anchor is None or anchor is cluster:
