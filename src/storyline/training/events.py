@@ -69,11 +69,16 @@ def make_model(c: float) -> Pipeline:
 def to_classifier(model: Pipeline, support_weight: float = 0.0) -> TypeClassifier:
     """The fitted pipeline as the plain arrays the events stage reads."""
     vectorizer, regression = model[0], model[1]
+    weights, bias = regression.coef_, regression.intercept_
+    if (
+        len(regression.classes_) == 2
+    ):  # one logistic row: a softmax over (0, score) gives the same probability
+        weights, bias = np.vstack([np.zeros_like(weights), weights]), np.concatenate([[0.0], bias])
     return TypeClassifier(
         vocabulary=dict(vectorizer.vocabulary_),
         idf=vectorizer.idf_,
-        weights=regression.coef_,
-        bias=regression.intercept_,
+        weights=weights,
+        bias=bias,
         classes=tuple(regression.classes_),
         ngram_max=NGRAM_MAX,
         support_weight=support_weight,
