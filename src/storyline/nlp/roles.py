@@ -267,8 +267,8 @@ def definite_descriptions(doc: Doc, lex: TitleLexicon) -> Iterator[tuple[int, in
         if found is None or found[3]:
             continue
         end_token = words[found[1] - 1].end
-        if end_token < len(doc) and doc[end_token].pos_ == "PROPN":
-            continue
+        if end_token < len(doc) and doc[end_token].pos_ in {"PROPN", "NOUN", "ADJ"}:
+            continue  # "the envoy Steve Witkoff", "the chief foreign correspondent": not a description
         rank = [w.text for w in words[:first] if w.text in lex.rank]
         yield the, end_token, " ".join([*rank, found[2]])
 
