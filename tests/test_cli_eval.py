@@ -1,15 +1,18 @@
-"""``storyline eval`` and ``storyline bench`` as a user runs them: a real process, real files."""
+"""``storyline eval`` and ``storyline bench`` as a user runs them, on real and hand-made folders."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+from click.testing import Result
+from typer.testing import CliRunner
+
 from conftest import ROOT
 from storyline.bench import render_markdown, run_benchmark
+from storyline.cli import app
 from storyline.config import Settings
 
 STORYLINE = [sys.executable, "-m", "storyline"]
@@ -17,10 +20,13 @@ REPORT_KEYS = {"task", "data_dir", "n_items", "metrics", "anchors", "seconds"}
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    wide_terminal = os.environ | {"COLUMNS": "250"}  # so that table cells are not folded across lines
-    return subprocess.run(
-        [*STORYLINE, *args], capture_output=True, text=True, cwd=ROOT, timeout=300, env=wide_terminal
-    )
+    """A real process, for what only a process shows: exactly one JSON object on stdout."""
+    return subprocess.run([*STORYLINE, *args], capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def invoke(*args: str) -> Result:
+    """In-process, for speed; a wide terminal so that table cells are not folded across lines."""
+    return CliRunner().invoke(app, list(args), env={"COLUMNS": "250"})
 
 
 def test_eval_json_prints_exactly_one_report_object_honouring_limit(shared: Path) -> None:
@@ -36,15 +42,15 @@ def test_eval_json_prints_exactly_one_report_object_honouring_limit(shared: Path
 
 
 def test_eval_text_prints_ours_peers_and_anchors(shared: Path) -> None:
-    result = run_cli("eval", "stance", str(shared / "eval" / "stance-fnc1"), "--limit", "300")
-    assert result.returncode == 0, result.stderr
+    result = invoke("eval", "stance", str(shared / "eval" / "stance-fnc1"), "--limit", "300")
+    assert result.exit_code == 0, result.stderr
     for expected in ("fnc_score", "(ours)", "(measured peer)", "(published anchor)"):
         assert expected in result.stdout
 
 
 def test_eval_unknown_task_is_a_one_line_usage_error(tmp_path: Path) -> None:
-    result = run_cli("eval", "poetry", str(tmp_path))
-    assert result.returncode == 2
+    result = invoke("eval", "poetry", str(tmp_path))
+    assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [
         "storyline: error: unknown task 'poetry'; choose one of extraction, ner, quotes, events, timex, "
@@ -53,16 +59,16 @@ def test_eval_unknown_task_is_a_one_line_usage_error(tmp_path: Path) -> None:
 
 
 def test_eval_missing_folder_is_a_one_line_usage_error(tmp_path: Path) -> None:
-    result = run_cli("eval", "stance", str(tmp_path / "nowhere"))
-    assert result.returncode == 2
+    result = invoke("eval", "stance", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         f"storyline: error: {tmp_path / 'nowhere'} is not a directory"
     ]
 
 
 def test_eval_folder_of_the_wrong_layout_says_what_it_expected(tmp_path: Path) -> None:
-    result = run_cli("eval", "clustering", str(tmp_path))
-    assert result.returncode == 1
+    result = invoke("eval", "clustering", str(tmp_path))
+    assert result.exit_code == 1
     assert "no JSON Lines file of documents with 'text' and 'story_id'" in result.stderr
 
 

@@ -21,8 +21,6 @@ from storyline.errors import StorylineError
 from storyline.evaluation.base import TASKS, EvalReport, run_evaluation
 from storyline.evaluation.report import comparison_rows, grid, kept_commentary, machine_description
 
-console = Console(soft_wrap=True)
-
 
 class ReportFormat(StrEnum):
     text = "text"
@@ -91,6 +89,7 @@ def _print(report: EvalReport, output_format: ReportFormat) -> None:
     if output_format is ReportFormat.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
         return
+    console = Console(soft_wrap=True)  # made per call so that it measures the terminal it prints to
     console.rule(
         escape(f"{report.task} · {report.data_dir} · {report.n_items:,} items · {report.seconds:.1f} s")
     )
