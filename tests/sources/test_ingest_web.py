@@ -15,6 +15,8 @@ from storyline.store.repository import Store
 from storyline.store.schema import articles
 from storyline.store.stats import store_stats
 
+pytest_plugins = ["web_fixtures"]  # the fixtures these tests share
+
 LOCAL = FetchOptions(
     timeout=1.0, retries=0, backoff=0.0, host_interval=0.0, allow_private=True, max_bytes=2_000_000
 )

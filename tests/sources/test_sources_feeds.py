@@ -11,6 +11,8 @@ from storyline.errors import InputError
 from storyline.sources.feeds import parse_feed, read_url_list
 from storyline.sources.sitemaps import SitemapEntry, is_recent, parse_sitemap
 
+pytest_plugins = ["web_fixtures"]  # the fixtures these tests share
+
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
 <entry><title>Talks resume</title><link href="/2025/12/talks"/><id>urn:1</id>

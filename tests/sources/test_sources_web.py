@@ -12,6 +12,8 @@ import pytest
 
 from storyline.sources.web import Fetcher, FetchError, FetchOptions, public_address
 
+pytest_plugins = ["web_fixtures"]  # the fixtures these tests share
+
 FAST = FetchOptions(
     timeout=2.0, retries=0, backoff=0.0, host_interval=0.0, allow_private=True, max_bytes=1_000_000
 )

@@ -1,4 +1,6 @@
-"""A real HTTP server on 127.0.0.1 for the fetching and ingestion tests.
+"""Fixtures for the fetching and ingestion tests (a plugin: ``pytest_plugins = ["web_fixtures"]``).
+
+A real HTTP server on 127.0.0.1.
 
 Each test gets its own server and registers what it serves: real news pages from
 ``../shared/eval/extraction-scrapinghub`` (sent gzip-encoded, as the benchmark stores them), and feeds,

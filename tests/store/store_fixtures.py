@@ -1,4 +1,4 @@
-"""Store fixtures: every store test runs on SQLite and on PostgreSQL.
+"""Store fixtures (a plugin: ``pytest_plugins = ["store_fixtures"]``): every test runs on both backends.
 
 PostgreSQL comes from ``.ci/services`` (127.0.0.1:5432, role and database ``storyline``) or from
 STORYLINE_TEST_POSTGRES_URL. When it cannot be reached the PostgreSQL tests fail, saying how to start it;

@@ -25,6 +25,8 @@ from storyline.store.database import create_store_engine
 from storyline.store.repository import Store
 from storyline.store.schema import articles, entities, fetches
 
+pytest_plugins = ["store_fixtures"]  # the fixtures these tests share
+
 ROOT = Path(__file__).resolve().parents[2]
 VOA = ROOT / "examples" / "voa-2019-2024.jsonl"
 

@@ -16,6 +16,8 @@ from storyline.store.schema import EXPORT_TABLES
 from storyline.store.search import SearchQuery, search
 from storyline.store.stats import store_stats
 
+pytest_plugins = ["store_fixtures"]  # the fixtures these tests share
+
 TALKS = 'Russia demanded security guarantees from Ukraine on Tuesday. "We need guarantees," an envoy said.'
 WEATHER = "Heavy rain flooded roads in western Ukraine, and forecasters expect more storms this week."
 TRADE = "Donald Trump said tariffs on steel would rise, a move Russia criticised as protectionism."

@@ -22,6 +22,8 @@ from storyline.store.schema import (
     quotes,
 )
 
+pytest_plugins = ["store_fixtures"]  # the fixtures these tests share
+
 REPORT = (
     'Russia demanded security guarantees from Ukraine on Tuesday. "We will not wait forever," an envoy said. '
     "Talks resume next week in Geneva after a pause of several months, officials from both sides confirmed. "
