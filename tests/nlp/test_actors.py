@@ -92,6 +92,14 @@ def test_actors_place_a_city_inside_its_state():
     assert named(entities, "Florida").country == "US"
 
 
+def test_actors_read_a_state_after_a_city_as_the_state():
+    entities = actors("She moved from Seattle, Washington, to Atlanta, Georgia, last year.")
+    assert named(entities, "Washington").country == "US"
+    assert named(entities, "Georgia").country == "US"
+    assert named(entities, "Atlanta").coordinates is not None
+    assert not [e for e in entities if e.name in {"United States", "Georgia"} and e.country == "GE"]
+
+
 def test_actors_normalise_country_abbreviations_and_common_names():
     entities = actors("The U.S. and the United States of America are one; American troops stayed.")
     united_states = named(entities, "United States")

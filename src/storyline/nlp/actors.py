@@ -159,6 +159,10 @@ def _resolve_geography(doc: Doc, candidate: Candidate, gazetteer: geo.Gazetteer)
     text, label = candidate.text, candidate.label
     if label == "PERSON" and candidate.end - candidate.start > 1:
         return
+    if _after_a_place(doc, candidate.start) and gazetteer.us_state(text):
+        # "Seattle, Washington", "Atlanta, Georgia": the state, not the capital or the country
+        candidate.label, candidate.home, candidate.state = "GPE", "US", True
+        return
     code = gazetteer.seat_of_government(text) or gazetteer.country_named(text) or gazetteer.demonym(text)
     if code is None and label != "NORP":
         code = _capital_as_government(doc, candidate, gazetteer)
@@ -168,6 +172,10 @@ def _resolve_geography(doc: Doc, candidate: Candidate, gazetteer: geo.Gazetteer)
         # a capital the model took for a person or an organisation ("travel to Kyiv") is still a place
         _resolve_place(doc, candidate, gazetteer)
         candidate.label = "GPE" if candidate.place is not None else label
+
+
+def _after_a_place(doc: Doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in GEO_LABELS
 
 
 def _capital_as_government(doc: Doc, candidate: Candidate, gazetteer: geo.Gazetteer) -> str | None:
