@@ -7,6 +7,7 @@ import socket
 import time
 from dataclasses import replace
 
+import brotli
 import httpx
 import pytest
 
@@ -30,6 +31,12 @@ def test_fetch_reads_a_gzip_encoded_real_page(web, real_pages) -> None:  # noqa:
     assert response.status == 200
     assert response.content == gzip.decompress(page.read_bytes())
     assert web.request_headers["/news/1.html"]["User-Agent"].startswith("Storyline/")
+
+
+def test_fetch_decodes_a_brotli_body(web) -> None:  # noqa: ANN001
+    page = "<html><body><p>Compressed with brotli.</p></body></html>"
+    web.serve("/br.html", brotli.compress(page.encode()), headers={"Content-Encoding": "br"})
+    assert fetch(web.url("/br.html")).content.decode() == page
 
 
 def test_fetch_names_http_errors(web) -> None:  # noqa: ANN001

@@ -90,6 +90,7 @@ def ingest(
     timeout: Annotated[float, typer.Option(help="Seconds to connect and between response chunks.")] = 15.0,
     host_interval: Annotated[float, typer.Option(help="Seconds between two requests to one host.")] = 1.0,
     max_bytes: Annotated[int, typer.Option(help="Largest response accepted, in bytes.")] = 10_000_000,
+    workers: Annotated[int, typer.Option(min=1, help="Pages fetched at once (one at a time per host).")] = 4,
     db: DbOption = None,
 ) -> None:
     """Fetch, analyse and store articles; a second run adds only what is new."""
@@ -102,6 +103,7 @@ def ingest(
         timeout=timeout,
         host_interval=host_interval,
         max_bytes=max_bytes,
+        workers=workers,
         allow_private=allow_private,
         respect_robots=not ignore_robots,
     )

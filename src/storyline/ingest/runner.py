@@ -9,6 +9,7 @@ only when asked (``retry_failed``).
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -155,7 +156,7 @@ class Ingestor:
         self, raws: Iterable[RawDoc | InputError], source_id: int | None
     ) -> Iterator[tuple[Input, RawDoc | InputError]]:
         for raw in raws:
-            key = _file_key(raw.source)
+            key = _stdin_key(raw) if raw.source == "<stdin>" else _file_key(raw.source)
             if self._is_done(key):
                 continue
             fetched = raw.fetched if isinstance(raw, RawDoc) else None
@@ -278,7 +279,14 @@ def _file_key(source: str) -> str:
         path, found, rest = source.rpartition(marker)
         if found and rest.isdigit() and Path(path).is_file():
             return f"{Path(path).resolve()}{marker}{rest}"
-    return str(Path(source).resolve()) if source != "<stdin>" else source
+    return str(Path(source).resolve())
+
+
+def _stdin_key(raw: RawDoc | InputError) -> str:
+    """Standard input has no name to remember it by; its content has."""
+    content = raw.content if isinstance(raw, RawDoc) else b""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return f"<stdin>#{hashlib.sha256(data).hexdigest()[:16]}"
 
 
 def _reread(key: str) -> Iterator[RawDoc | InputError]:
