@@ -73,3 +73,12 @@ def test_context_maps_an_untagged_demonym_to_the_country_named_elsewhere():
     start = text.index("Russian officials")
     assert ctx.entity_for(doc.char_span(start, start + len("Russian officials"))) == "e1"
     assert ctx.country_entity("RU") == "e1" and ctx.country_entity("UA") is None
+
+
+def test_context_skips_people_marked_as_the_other_gender():
+    ctx = context(
+        "Maria Zakharova, a spokeswoman, stood beside Mr. Peter Novak at the briefing. She said talks would "
+        "continue. He declined to comment."
+    )
+    assert resolve(ctx, "She") == "Maria Zakharova"
+    assert resolve(ctx, "He") == "Peter Novak"

@@ -3,7 +3,8 @@
 ``DocContext.entity_for(span)`` is how quotes, events and positions turn a syntactic argument (a subject,
 an object, a possessor, a pronoun) into a canonical actor id. The ladder, first answer wins:
 1. a token inside an actor's mention (the head of the phrase first);
-2. a personal pronoun ("he said") → the most recent person named before it;
+2. a personal pronoun ("he said") → the most recent person named before it, skipping people the article
+   marks as the other gender ("spokeswoman", "son-in-law", "Mrs.") and possessors ("Trump's …");
 3. a title with "the" ("the president added") → the most recent actor holding that role;
 4. a relation to a named actor ("Trump's son-in-law") → the actor with that relation;
 5. a group phrase ("the American delegation", "Russian officials") → the country its demonym or country
@@ -19,7 +20,11 @@ from spacy.tokens import Doc, Span, Token
 from storyline.nlp import geo, roles
 from storyline.records import Article, Entity, TimeExpr
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PRONOUN_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
+PERSONAL_PRONOUNS = set(PRONOUN_GENDER)
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "our"}
 
 
@@ -33,6 +38,7 @@ class DocContext:
     _token_entity: dict[int, str] = field(init=False, default_factory=dict)
     _by_id: dict[str, Entity] = field(init=False, default_factory=dict)
     _countries: dict[str, str] = field(init=False, default_factory=dict)
+    _genders: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         gazetteer = geo.gazetteer()
@@ -44,12 +50,22 @@ class DocContext:
                 and entity.name == gazetteer.country(entity.country).name
             ):
                 self._countries.setdefault(entity.country, entity.id)
+            honorifics = []
             for mention in entity.mentions:
                 span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None:
                     continue
+                honorifics.append(self.doc[span.start - 1].lower_ if span.start else "")
                 for token in span:
                     self._token_entity.setdefault(token.i, entity.id)
+            if entity.type == "PERSON":
+                self._note_gender(entity, honorifics)
+
+    def _note_gender(self, entity: Entity, honorifics: list[str]) -> None:
+        """A person's gender as the article states it: "spokeswoman", "son-in-law", "Mrs." (else unknown)."""
+        words = [role.split()[-1] for role in entity.roles] + [r["relation"] for r in entity.relations]
+        if gender := roles.gender_of(words + honorifics, roles.lexicon()):
+            self._genders[entity.id] = gender
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
@@ -60,7 +76,7 @@ class DocContext:
         if (found := self._token_entity.get(token.i)) is not None:
             return found
         if token.lower_ in PERSONAL_PRONOUNS:
-            return self._preceding_entity(token, {"PERSON"})
+            return self._preceding_entity(token, {"PERSON"}, PRONOUN_GENDER[token.lower_])
         return self._role_holder(token)
 
     def entity_for(self, span: Span | Token) -> str | None:
@@ -95,10 +111,12 @@ class DocContext:
                 best = (max(starts), entity.id)
         return best[1] if best else None
 
-    def _preceding_entity(self, token: Token, types: set[str]) -> str | None:
+    def _preceding_entity(self, token: Token, types: set[str], gender: str | None = None) -> str | None:
         for i in range(token.i - 1, -1, -1):
             entity_id = self._token_entity.get(i)
             if entity_id is None or self._by_id[entity_id].type not in types:
+                continue
+            if gender is not None and self._genders.get(entity_id, gender) != gender:
                 continue
             # a possessor ("Trump's son-in-law") is not who a later pronoun is about
             if i + 1 < len(self.doc) and self.doc[i + 1].tag_ == "POS":

@@ -39,6 +39,9 @@ class TitleLexicon:
     heads: frozenset[str]
     """The last word of every title and relation: what a plural is reduced to."""
     longest: int
+    female: frozenset[str] = frozenset()
+    male: frozenset[str] = frozenset()
+    """Words that tell a person's grammatical gender (titles, relations, honorifics)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,20 @@ def lexicon() -> TitleLexicon:
         words=frozenset(words),
         heads=frozenset(p.split()[-1] for p in phrases),
         longest=max(len(p.split()) for p in phrases),
+        **_gendered(data.get("gendered"), path),
     )
+
+
+def _gendered(data: object, path: object) -> dict[str, frozenset[str]]:
+    if not isinstance(data, dict) or set(data) != {"female", "male"}:
+        raise ValueError(f"{path}: 'gendered' must map 'female' and 'male' to word lists")
+    return {gender: frozenset(words) for gender, words in data.items()}
+
+
+def gender_of(words: Iterator[str] | Sequence[str], lex: TitleLexicon) -> str | None:
+    """ "female" or "male" when the words (roles, relations, honorifics) say so consistently, else None."""
+    said = {("female" if w in lex.female else "male") for w in words if w in lex.female or w in lex.male}
+    return said.pop() if len(said) == 1 else None
 
 
 def singular(word: str, vocabulary: frozenset[str]) -> str:
