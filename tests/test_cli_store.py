@@ -92,3 +92,31 @@ def test_cli_ingest_urls_needs_allow_private_for_a_local_server(tmp_path: Path) 
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.slow
+def test_cli_bench_ingest_reports_every_measure(shared: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "bench-ingest",
+            "--articles",
+            "20",
+            "--analysed",
+            "2",
+            "--format",
+            "json",
+            "--data",
+            str(shared / "eval"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    metrics = json.loads(result.stdout)["metrics"]
+    assert metrics["articles"] == 20
+    rates = (
+        "ingest_jsonl_no_analysis_articles_per_s",
+        "ingest_warc_no_analysis_articles_per_s",
+        "search_p95_ms",
+    )
+    assert all(metrics[name] > 0 for name in rates)
+    assert 0 < metrics["store_and_dedup_share_of_analysis"] < 1

@@ -51,10 +51,11 @@ def test_search_finds_words_with_stems_and_marks_the_snippet(filled: Store) -> N
 
 def test_search_filters_by_actor_type_and_date(filled: Store) -> None:
     assert _ids(filled, actor="russia") == [3, 1]
-    assert _ids(filled, actor="Russia", event_type="REQUEST") == [1]
+    assert _ids(filled, actor="Russia", event_type="request") == [1]
     assert _ids(filled, text="Ukraine", since="2025-12-01") == [1]
     assert _ids(filled, text="Ukraine", until="2025-11-30") == [2]
     assert _ids(filled, text="tariffs", actor="Ukraine") == []
+    assert _ids(filled, event_type="request") == [1]
 
 
 def test_search_leaves_duplicates_out_unless_asked(filled: Store) -> None:
@@ -107,3 +108,13 @@ def test_export_jsonl_articles_carry_the_analysis_contract(filled: Store, tmp_pa
         (1, "demanded"),
         (4, "demanded"),
     ]
+
+
+def test_sqlite_store_has_the_fts_layout_datasette_detects(tmp_path: Path) -> None:
+    # Datasette's detect_fts(): a virtual FTS table whose content= names the table.
+    detect = (
+        "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE "
+        "'%VIRTUAL TABLE%USING FTS%content=\"articles\"%'"
+    )
+    with Store.open(str(tmp_path / "datasette.db")) as store, store.engine.connect() as connection:
+        assert connection.exec_driver_sql(detect).scalars().all() == ["articles_fts"]

@@ -117,19 +117,19 @@ def _filters(query: SearchQuery) -> list[ColumnElement[bool]]:
     if query.until:
         conditions.append(articles.c.published_date <= query.until)
     if query.actor and query.event_type:
-        conditions.append(_event_with_actor(query.actor, query.event_type))
+        conditions.append(_event_with_actor(query.actor, query.event_type.upper()))
     elif query.actor:
         conditions.append(exists().where(entities.c.article_id == articles.c.id, _is_actor(query.actor)))
     elif query.event_type:
         conditions.append(
-            exists().where(events.c.article_id == articles.c.id, events.c.type == query.event_type)
+            exists().where(events.c.article_id == articles.c.id, events.c.type == query.event_type.upper())
         )
     return conditions
 
 
 def _is_actor(actor: str) -> ColumnElement[bool]:
     name = actor.casefold()
-    return or_(entities.c.name_norm == name, entities.c.aliases.like(f'%"{name}"%'))
+    return or_(entities.c.name_norm == name, entities.c.aliases.contains(f'"{name}"', autoescape=True))
 
 
 def _event_with_actor(actor: str, event_type: str) -> ColumnElement[bool]:
