@@ -157,7 +157,7 @@ class Ingestor:
     ) -> Iterator[tuple[Input, RawDoc | InputError]]:
         for raw in raws:
             key = _stdin_key(raw) if raw.source == "<stdin>" else _file_key(raw.source)
-            if self._is_done(key):
+            if self._is_done(self.store.statuses([key]).get(key)):
                 continue
             fetched = raw.fetched if isinstance(raw, RawDoc) else None
             url = raw.url if isinstance(raw, RawDoc) else None
@@ -166,7 +166,8 @@ class Ingestor:
     def _page_pairs(
         self, pages: list[tuple[str, FeedEntry | SitemapEntry | None]], source_id: int | None
     ) -> Iterator[tuple[Input, RawDoc | InputError]]:
-        todo = [(url, entry) for url, entry in pages if not self._is_done(normalize_url(url) or url)]
+        statuses = self.store.statuses(normalize_url(url) or url for url, _ in pages)
+        todo = [(url, e) for url, e in pages if not self._is_done(statuses.get(normalize_url(url) or url))]
         hints = dict(todo)
         for url, result in self.fetcher.fetch_many(url for url, _ in todo):
             item = Input(normalize_url(url) or url, "page", source_id, url)
@@ -176,8 +177,8 @@ class Ingestor:
             raw = _page_rawdoc(url, result, hints.get(url))
             yield replace(item, url=result.final_url, fetched=raw.fetched), raw
 
-    def _is_done(self, key: str) -> bool:
-        status = self.store.statuses([key]).get(key)
+    def _is_done(self, status: str | None) -> bool:
+        """Whether an input with this ledger status is passed over (and counted as ``known``)."""
         done = status in DONE_STATUSES or (status == "failed" and not self.options.retry_failed)
         if done:
             self.report.add("known")
