@@ -286,5 +286,6 @@ def render_markdown(report: EvalReport, command: str, machine: str, commentary: 
         "",
         *[f"- {note}" for note in report.notes],
         "",
+        "",
     ]
     return "\n".join(lines) + commentary
