@@ -134,3 +134,12 @@ def test_ingest_sitemap_index_with_since_takes_only_recent_pages(store, web, rea
     report = ingestor(store, since="2025-12-01").sitemap(web.url("/sitemap.xml"))
     assert report.new_articles == 2
     assert web.hits["/s/old.html"] == 0
+
+
+def test_ingest_feed_that_failed_is_cleared_once_a_retry_reads_it(store, web, make_rss, real_pages) -> None:  # noqa: ANN001
+    feed_url = web.serve("/late.xml", "not yet", status=503)
+    assert ingestor(store).feeds([feed_url]).get("failed") == 1
+    link = web.serve_page("/late/1.html", real_pages[0][1])
+    web.serve("/late.xml", make_rss([("One", link)]), content_type="application/rss+xml")
+    retried = ingestor(store).retry_failed()
+    assert (retried.get("stored"), store.failed_inputs()) == (1, [])

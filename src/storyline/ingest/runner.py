@@ -201,6 +201,7 @@ class Ingestor:
         # Saved only now: had the run died before its entries were stored, a 304 would hide them.
         if not response.not_modified:
             self.store.save_source_validators(source_id, response.etag, response.last_modified)
+        self.store.record_fetched(item)
 
     def _sitemap(self, sitemap_url: str, source_id: int | None, depth: int) -> None:
         item = Input(sitemap_url, "sitemap", source_id, sitemap_url)
@@ -215,6 +216,7 @@ class Ingestor:
                 self._sitemap(child.url, source_id, depth + 1)
         pages = [(page.url, page) for page in sitemap.pages if is_recent(page, self.options.since)]
         self._run(self._page_pairs(pages, source_id))
+        self.store.record_fetched(item)
 
     def _retry(self, item: Input) -> None:
         if item.kind == "page":

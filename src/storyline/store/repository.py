@@ -60,7 +60,8 @@ class Input:
 class Outcome:
     status: str
     """``stored`` (new canonical article), ``duplicate`` (new row linked to its canonical),
-    ``unchanged`` (this exact article was stored before), ``failed`` or ``skipped``."""
+    ``unchanged`` (this exact article was stored before), ``failed`` or ``skipped``; ``fetched`` for a
+    feed or sitemap that was read."""
     article_id: int | None = None
     duplicate_of: int | None = None
     reason: str | None = None
@@ -136,6 +137,11 @@ class Store:
                 Input(r.key, r.kind, r.source_id, r.url)
                 for r in connection.execute(query.order_by(fetches.c.id))
             ]
+
+    def record_fetched(self, item: Input) -> None:
+        """A feed or sitemap was read (its pages have their own entries): clears an earlier failure."""
+        with self.engine.begin() as connection:
+            _save_ledger(connection, item, Outcome("fetched"))
 
     def record_failure(self, item: Input, reason: str, *, skipped: bool = False) -> Outcome:
         outcome = Outcome("skipped" if skipped else "failed", reason=reason)

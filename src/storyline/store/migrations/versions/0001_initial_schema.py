@@ -106,7 +106,12 @@ def upgrade() -> None:
         sa.Column("kind", sa.Text(), nullable=False),
         sa.Column("source_id", sa.Integer(), nullable=True),
         sa.Column("url", sa.Text(), nullable=True),
-        sa.Column("status", sa.Text(), nullable=False, comment="stored, duplicate, failed, skipped"),
+        sa.Column(
+            "status",
+            sa.Text(),
+            nullable=False,
+            comment="stored, duplicate, unchanged, failed, skipped, fetched",
+        ),
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=True),
