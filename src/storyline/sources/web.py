@@ -211,7 +211,7 @@ class Fetcher:
             # Connect to the checked address; Host header and TLS SNI keep the real name.
             host = f"[{address}]" if ":" in address else address
             target = urlunsplit((parts.scheme, f"{host}:{port}", parts.path or "/", parts.query, ""))
-            headers = {**headers, "Host": parts.netloc}
+            headers = {**headers, "Host": _host_header(parts.hostname or "", parts.port)}
             extensions = {"sni_hostname": parts.hostname}
         with self._host_slot(parts.netloc):
             return self._read(original, url, target, headers, extensions, max_bytes)
@@ -306,6 +306,11 @@ class _HostSlot:
     def __exit__(self, *_exc: object) -> None:
         self.host.last_request = time.monotonic()
         self.host.lock.release()
+
+
+def _host_header(hostname: str, port: int | None) -> str:
+    host = f"[{hostname}]" if ":" in hostname else hostname
+    return f"{host}:{port}" if port else host
 
 
 def _read_capped(original: str, reply: httpx.Response, max_bytes: int, deadline: float) -> bytes:
