@@ -31,6 +31,8 @@ from storyline.stories.dedup import normalize_url
 
 Analyser = Callable[[Iterable[RawDoc | InputError], Settings], Iterator[Analysis | InputError]]
 MAX_SITEMAP_DEPTH = 3
+LEDGER_CHUNK = 256
+"""Inputs looked up in the ledger at once (read ahead of the analysis, so kept modest)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -155,13 +157,16 @@ class Ingestor:
     def _file_pairs(
         self, raws: Iterable[RawDoc | InputError], source_id: int | None
     ) -> Iterator[tuple[Input, RawDoc | InputError]]:
-        for raw in raws:
-            key = _stdin_key(raw) if raw.source == "<stdin>" else _file_key(raw.source)
-            if self._is_done(self.store.statuses([key]).get(key)):
-                continue
-            fetched = raw.fetched if isinstance(raw, RawDoc) else None
-            url = raw.url if isinstance(raw, RawDoc) else None
-            yield Input(key, "file", source_id, url, fetched), raw
+        iterator = iter(raws)
+        while chunk := list(islice(iterator, LEDGER_CHUNK)):
+            keys = [_stdin_key(raw) if raw.source == "<stdin>" else _file_key(raw.source) for raw in chunk]
+            statuses = self.store.statuses(keys)
+            for raw, key in zip(chunk, keys, strict=True):
+                if self._is_done(statuses.get(key)):
+                    continue
+                fetched = raw.fetched if isinstance(raw, RawDoc) else None
+                url = raw.url if isinstance(raw, RawDoc) else None
+                yield Input(key, "file", source_id, url, fetched), raw
 
     def _page_pairs(
         self, pages: list[tuple[str, FeedEntry | SitemapEntry | None]], source_id: int | None
