@@ -117,6 +117,9 @@ def ingest(
             _ingest_all(ingestor, inputs or [], feed, sitemap or [], urls, retry_failed)
     except StorylineError as error:
         fail(str(error))
+    except KeyboardInterrupt:
+        _print_summary(ingestor.report)
+        fail("interrupted; every article reported stored is safe, run the same command again to resume", 130)
     finally:
         store.close()
     _print_summary(ingestor.report)
