@@ -88,7 +88,7 @@ def extract_actors(doc: Doc) -> list[Entity]:
     _attach_roles(doc, clusters, by_token, lexicon)
     _attach_descriptions(doc, clusters, by_token, lexicon)
     _attach_org_countries(doc, clusters, gazetteer)
-    return _entities(clusters, by_token, gazetteer)
+    return _entities(clusters, gazetteer)
 
 
 # 1. mentions -------------------------------------------------------------------------------------------
@@ -350,14 +350,14 @@ def _attach_roles(
         for candidate in list(cluster.candidates):
             before = roles.title_before(doc, candidate.start, lexicon)
             if before is not None:
-                _apply(cluster, before, by_token, doc)
+                _apply(cluster, before, by_token)
                 if before.plural:
                     _distribute(doc, candidate, before, clusters, by_token)
             for finding in roles.appositions_after(doc, candidate.end, lexicon):
-                _apply(cluster, finding, by_token, doc)
+                _apply(cluster, finding, by_token)
 
 
-def _apply(cluster: Cluster, finding: roles.RoleFinding, by_token: dict[int, Cluster], doc: Doc) -> None:
+def _apply(cluster: Cluster, finding: roles.RoleFinding, by_token: dict[int, Cluster]) -> None:
     """Record a role, and what its anchor says: a possessor or "of" object, else the name written just
     before the title ("United States President …", "Tesla CEO …", "Trump adviser …")."""
     anchor_token = finding.anchor if finding.anchor is not None else finding.start - 1
@@ -391,7 +391,7 @@ def _distribute(
             while token.dep_ == "conj" and token.head.i < token.i:
                 token = token.head
             if token.i in head_tokens and candidate is not head:
-                _apply(other, finding, by_token, doc)
+                _apply(other, finding, by_token)
 
 
 def _attach_descriptions(
@@ -436,9 +436,7 @@ def _attach_org_countries(doc: Doc, clusters: list[Cluster], gazetteer: geo.Gaze
 # entities --------------------------------------------------------------------------------------------
 
 
-def _entities(
-    clusters: list[Cluster], by_token: dict[int, Cluster], gazetteer: geo.Gazetteer
-) -> list[Entity]:
+def _entities(clusters: list[Cluster], gazetteer: geo.Gazetteer) -> list[Entity]:
     ordered = sorted(clusters, key=lambda c: c.first.start_char)
     ids = {id(cluster): f"e{number}" for number, cluster in enumerate(ordered, start=1)}
     anchors = {id(c): ids[id(cluster)] for cluster in ordered for c in cluster.candidates}
