@@ -127,8 +127,9 @@ def test_actors_read_roles_and_relations_from_appositions():
     assert kushner.relations == [{"relation": "son-in-law", "of": trump.id}]
 
 
-def test_actors_read_a_possessor_country_in_an_apposition():
-    entities = actors("Sergei Lavrov, Russia's foreign minister, told reporters he was confident.")
+@pytest.mark.parametrize("apposition", ["Russia's foreign minister", "the Russian foreign minister"])
+def test_actors_read_the_country_in_an_apposition(apposition: str):
+    entities = actors(f"Sergei Lavrov, {apposition}, told reporters he was confident.")
     lavrov = named(entities, "Sergei Lavrov")
     assert lavrov.roles == ["foreign minister"] and lavrov.country == "RU"
 

@@ -364,6 +364,11 @@ def _apply(cluster: Cluster, finding: roles.RoleFinding, by_token: dict[int, Clu
     anchor = by_token.get(anchor_token)
     if finding.role and finding.role not in cluster.roles:
         cluster.roles.append(finding.role)
+    for i in range(finding.start, finding.head if finding.head is not None else finding.start):
+        # "Sergei Lavrov, the Russian foreign minister": a country named before the role, inside the phrase
+        qualifier = by_token.get(i)
+        if qualifier is not None and qualifier.first.country:
+            cluster.home = cluster.home or qualifier.first.country
     if anchor is None or anchor is cluster:
         return
     if anchor.first.country:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy
@@ -65,6 +65,9 @@ class RoleFinding:
     anchor: int | None = None
     """Token index of the possessor ("Trump's …") or of the object of "of" ("the president of Russia")."""
     plural: bool = False
+    head: int | None = None
+    """Token index where the role itself starts (its modifiers included): what precedes it inside the
+    phrase qualifies the holder ("the Russian | foreign minister")."""
 
 
 @lru_cache(maxsize=1)
@@ -173,13 +176,15 @@ def describe(tokens: Sequence[Token], lex: TitleLexicon) -> RoleFinding | None:
         return None
     first, end, phrase, plural = found
     start, role = with_modifiers(words, first, phrase, lex)
+    anchor = _possessor(tokens, words[start].start)
     return RoleFinding(
         start=tokens[0].i,
         end=tokens[-1].i + 1,
         role=role if phrase in lex.titles else None,
         relation=phrase if phrase in lex.relations else None,
-        anchor=_possessor(tokens, words[start].start) or _of_object(tokens, words, end),
+        anchor=anchor if anchor is not None else _of_object(tokens, words, end),
         plural=plural,
+        head=words[start].start,
     )
 
 
@@ -230,7 +235,7 @@ def title_before(doc: Doc, start: int, lex: TitleLexicon) -> RoleFinding | None:
 
 
 def _with_anchor(finding: RoleFinding, anchor: int, start: int) -> RoleFinding:
-    return RoleFinding(start, finding.end, finding.role, finding.relation, anchor, finding.plural)
+    return replace(finding, start=start, anchor=anchor)
 
 
 def appositions_after(doc: Doc, end: int, lex: TitleLexicon) -> list[RoleFinding]:
