@@ -91,6 +91,8 @@ def test_score_article_counts_roles_on_matched_contents(tmp_path: Path) -> None:
     assert kinds["direct"]["content_overlap_precision"] == 0.5
     assert kinds["indirect"]["content_overlap_recall"] == 0.5
     assert kinds["indirect"]["content_overlap_precision"] == 1.0
+    assert kinds["direct"]["speaker_overlap_recall"] == 1.0
+    assert kinds["indirect"]["speaker_overlap_recall"] == 0.5
 
 
 def test_evaluate_runs_the_pipeline_on_the_folder(tmp_path: Path, settings) -> None:

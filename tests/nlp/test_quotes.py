@@ -78,6 +78,7 @@ def test_extract_quotes_reads_a_quote_introduced_by_a_colon() -> None:
     context, (quote,) = analyse(text)
     assert quote.text == "We will block this bill in committee."
     assert "Warren" in speaker_name(context, quote)
+    assert quote.cue.text == ":"
 
 
 def test_extract_quotes_reads_a_quote_followed_by_a_dash_and_a_name() -> None:
@@ -196,3 +197,18 @@ def test_extract_quotes_offsets_hold_for_every_span() -> None:
     assert len(quotes) >= 3
     assert all(offsets_hold(text, q) for q in quotes)
     assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
+
+
+def test_extract_quotes_finds_a_speaker_placed_after_the_cue() -> None:
+    (quote,) = quotes_of('"We are done negotiating for this year," added a senior party official.')
+    assert quote.cue.text == "added"
+    assert quote.speaker_text.text == "a senior party official"
+    assert quote.speaker is None and quote.speaker_name == "a senior party official"
+
+
+def test_extract_quotes_reads_a_reporting_noun_with_its_holder() -> None:
+    context, (quote,) = analyse("Senator Ted Cruz's claim that the election was stolen drew sharp criticism.")
+    assert quote.kind == "indirect"
+    assert quote.cue.text == "claim"
+    assert quote.text == "that the election was stolen"
+    assert "Cruz" in quote.speaker_name

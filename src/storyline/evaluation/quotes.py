@@ -104,7 +104,7 @@ def predicted_attribution(quote: Quote) -> Attribution:
     return Attribution(((quote.start, quote.end),), source, cue, quote.kind)
 
 
-def overlaps(text: str, a: Ranges, b: Ranges) -> int:
+def overlaps(a: Ranges, b: Ranges) -> int:
     """Characters two span sets share."""
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
@@ -126,10 +126,10 @@ def match_pairs(text: str, gold: list[Attribution], predicted: list[Attribution]
     """One-to-one pairs (gold index, predicted index) by content overlap, largest overlaps first."""
     candidates = sorted(
         (
-            (-overlaps(text, g.content, p.content), gi, pi)
+            (-overlaps(g.content, p.content), gi, pi)
             for gi, g in enumerate(gold)
             for pi, p in enumerate(predicted)
-            if overlaps(text, g.content, p.content) > 0
+            if overlaps(g.content, p.content) > 0
         )
     )
     used_gold: set[int] = set()
@@ -157,7 +157,7 @@ class Counts:
 
 
 MATCHERS: dict[str, Callable[[str, Ranges, Ranges], bool]] = {
-    "overlap": lambda text, a, b: overlaps(text, a, b) > 0,
+    "overlap": lambda text, a, b: overlaps(a, b) > 0,
     "exact": same_span,
 }
 
@@ -190,6 +190,10 @@ def _score_kinds(
     for gi, pi in pairs:
         counts.add(f"recall:{gold[gi].kind}")
         counts.add(f"precision:{predicted[pi].kind}")
+        if gold[gi].source and overlaps(gold[gi].source, predicted[pi].source):
+            counts.add(f"speaker:{gold[gi].kind}")
+    for g in gold:
+        counts.add(f"speaker:{g.kind}", 1 if g.source else 0, "gold")
 
 
 def metrics_from(counts: Counts) -> dict[str, float]:
@@ -210,19 +214,22 @@ def breakdown_from(counts: Counts) -> dict[str, dict[str, float]]:
         recall = counts.hits.get(f"recall:{kind}", 0) / gold if gold else 0.0
         precision = counts.hits.get(f"precision:{kind}", 0) / predicted if predicted else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        with_source = counts.gold.get(f"speaker:{kind}", 0)
+        speakers = counts.hits.get(f"speaker:{kind}", 0) / with_source if with_source else 0.0
         table[kind] = {
             "gold": gold,
             "predicted": predicted,
             "content_overlap_recall": round(recall, 4),
             "content_overlap_precision": round(precision, 4),
             "content_overlap_f1": round(f1, 4),
+            "speaker_overlap_recall": round(speakers, 4),
         }
     return table
 
 
 def evaluate(data_dir: Path, *, settings: Settings, limit: int | None = None) -> EvalReport:
     articles = read_polnear(Path(data_dir), limit)
-    peer = _textacy_quotations()
+    peer = _textacy_peer()
     counts, peer_counts = Counts(), Counts()
     for article, doc in zip(articles, _parsed(articles, settings), strict=True):
         predicted = [predicted_attribution(q) for q in _storyline_quotes(article, doc)]
@@ -237,7 +244,7 @@ def evaluate(data_dir: Path, *, settings: Settings, limit: int | None = None) ->
         anchors=ANCHORS,
         peers={PEER_NAME: metrics_from(peer_counts)} if peer is not None else {},
         breakdown=breakdown_from(counts),
-        notes=_notes(counts, peer is not None),
+        notes=_notes(counts, peer),
     )
 
 
@@ -263,27 +270,37 @@ def _storyline_quotes(gold: GoldArticle, doc: Doc) -> list[Quote]:
     return extract_quotes(DocContext(doc=doc, article=article, entities=extract_actors(doc)))
 
 
-def _textacy_quotations() -> Callable[[Doc], list[Attribution]] | None:
-    """textacy's rule-based ``direct_quotations`` over the same parse, when textacy is installed."""
+class TextacyPeer:
+    """textacy's rule-based ``direct_quotations`` over the same parse. textacy refuses an article with an
+    odd number of quotation marks; such an article counts as one where it found nothing."""
+
+    def __init__(self, direct_quotations: Callable) -> None:
+        self.direct_quotations = direct_quotations
+        self.refused = 0
+
+    def __call__(self, doc: Doc) -> list[Attribution]:
+        try:
+            triples = list(self.direct_quotations(doc))
+        except ValueError:
+            self.refused += 1
+            return []
+        return [
+            Attribution(
+                content=((t.content.start_char, t.content.end_char),),
+                source=_token_ranges(t.speaker),
+                cue=_token_ranges(t.cue),
+                kind="direct",
+            )
+            for t in triples
+        ]
+
+
+def _textacy_peer() -> TextacyPeer | None:
     try:
         from textacy.extract.triples import direct_quotations
     except ImportError:
         return None
-
-    def quotations(doc: Doc) -> list[Attribution]:
-        found = []
-        for triple in direct_quotations(doc):
-            found.append(
-                Attribution(
-                    content=((triple.content.start_char, triple.content.end_char),),
-                    source=_token_ranges(triple.speaker),
-                    cue=_token_ranges(triple.cue),
-                    kind="direct",
-                )
-            )
-        return found
-
-    return quotations
+    return TextacyPeer(direct_quotations)
 
 
 def _token_ranges(tokens: list) -> Ranges:
@@ -292,7 +309,7 @@ def _token_ranges(tokens: list) -> Ranges:
     return ((min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)),)
 
 
-def _notes(counts: Counts, with_peer: bool) -> list[str]:
+def _notes(counts: Counts, peer: TextacyPeer | None) -> list[str]:
     notes = [
         "Content is matched by overlap, one-to-one; speaker (source) and cue are scored on matched pairs.",
         "Exact match trims spaces, quotation marks and end punctuation; discontinuous gold spans use their "
@@ -300,10 +317,11 @@ def _notes(counts: Counts, with_peer: bool) -> list[str]:
         "Anchor figures are Citron's published PARC 3.0 results (Newell et al. 2018), not PolNeAR.",
         f"gold attributions {counts.gold.get('content', 0)}, predicted {counts.predicted.get('content', 0)}",
     ]
-    if with_peer:
+    if peer is not None:
         notes.append(
-            f"{PEER_NAME} finds direct quotations only, so its recall is bounded by the direct share."
+            f"{PEER_NAME} refused {peer.refused} articles with unbalanced quotation marks: no quotes."
         )
+        notes.append(f"{PEER_NAME} finds direct quotations only: its recall is bounded by their share.")
     else:
         notes.append("textacy is not installed: the peer was not measured (pip install textacy==0.13.0).")
     return notes

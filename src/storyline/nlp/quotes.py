@@ -6,9 +6,11 @@ The ladder, per article:
    ``according to X``, ``…, officials said``;
 3. a report whose content is a quoted passage makes it direct; one whose content contains a quoted passage
    makes it mixed; the rest are indirect;
-4. a quoted passage still without a cue takes the nearest cue in its sentence, then a cue before a colon,
-   then a name after a dash, then — when it opens a paragraph — the speaker of the quote just before it;
-5. speakers become canonical actors through ``DocContext`` (pronouns and titles included), or stay null.
+4. a quoted passage still without a cue takes the nearest cue verb around it, then a name after a dash,
+   then the actor before a colon that opens it;
+5. ``"A," she said. "B."`` becomes one quote; a cue-less quote that follows another in its paragraph or
+   opens the next paragraph continues it and keeps its speaker (with lower confidence);
+6. speakers become canonical actors through ``DocContext`` (pronouns and titles included), or stay null.
 """
 
 from __future__ import annotations
@@ -161,8 +163,9 @@ def _attribute_direct(
         )
     if (name := _name_after_dash(context, passage)) is not None:
         return Attribution(passage.start, passage.end, "direct", None, name, "dash")
-    if (colon := _colon_speaker(context, passage)) is not None:
-        return Attribution(passage.start, passage.end, "direct", doc[colon.i : colon.i + 1], colon, "colon")
+    if (found := _colon_speaker(context, passage)) is not None:
+        colon, speaker = found
+        return Attribution(passage.start, passage.end, "direct", doc[colon.i : colon.i + 1], speaker, "colon")
     return Attribution(passage.start, passage.end, "direct", None, None, "none")
 
 
@@ -221,17 +224,16 @@ def _name_after_dash(context: DocContext, passage: QuotedSpan) -> Token | None:
     return None
 
 
-def _colon_speaker(context: DocContext, passage: QuotedSpan) -> Token | None:
-    """``Trump's answer: "…"``: the actor heading the clause just before a colon that opens the quote."""
-    text, doc = context.doc.text, context.doc
-    if not text[: passage.outer_start].rstrip().endswith(":"):
+def _colon_speaker(context: DocContext, passage: QuotedSpan) -> tuple[Token, Token] | None:
+    """``Trump's answer: "…"``: the colon that opens the quote and the actor heading the clause before it."""
+    doc = context.doc
+    before = doc.char_span(max(0, passage.outer_start - 3), passage.outer_start, alignment_mode="expand")
+    colon = next((t for t in reversed(before or []) if not t.is_space), None)
+    if colon is None or colon.text != ":":
         return None
-    colon = doc.char_span(passage.outer_start - 3, passage.outer_start, alignment_mode="expand")
-    if colon is None:
-        return None
-    for token in reversed(doc[colon[0].sent.start : colon.start]):
+    for token in reversed(doc[colon.sent.start : colon.i]):
         if context.entity_of_token(token) is not None and token.dep_ in {"nsubj", "poss", "ROOT", "pobj"}:
-            return token
+            return colon, token
     return None
 
 

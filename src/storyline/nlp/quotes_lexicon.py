@@ -1,8 +1,9 @@
 """The reporting-cue lexicon: verbs and nouns of saying, writing, thinking and showing, read once.
 
-Each row allows one lemma in one frame: ``clause`` (a complement clause or a quotation), ``infinitive``
-(``urged him to act``), ``object`` (``denied the report``) or ``prep`` for verbs, whose lemma then names the
-preposition too (``call for``); ``clause`` for nouns (``the claim that``).
+Each row allows one lemma in one frame: ``clause`` (a complement clause or a quotation: ``said that``,
+``the claim that``, ``confident that``), ``infinitive`` (``urged him to act``, ``a pledge to act``),
+``object`` (``denied the report``, verbs only) or ``prep``, whose lemma then names the preposition too
+(``call for``, ``criticism of``, ``critical of``).
 ``lexicons/reporting_cues.tsv`` is written by ``storyline.training.quotes`` from the hand-listed candidates in
 ``lexicons/reporting_candidates.json`` and the cues of PolNeAR's train compartment, with how often each
 row's quotes were right there; ``is_used`` keeps the rows that work.
@@ -19,8 +20,12 @@ from storyline.config import package_data
 
 LEXICON_FILE = package_data("lexicons", "reporting_cues.tsv")
 COLUMNS = ["lemma", "pos", "frame", "listed", "train_predicted", "train_correct"]
-FRAMES = {"VERB": {"clause", "infinitive", "object", "prep"}, "NOUN": {"clause"}}
-KEEP_FROM = 0.4
+FRAMES = {
+    "VERB": {"clause", "infinitive", "object", "prep"},
+    "NOUN": {"clause", "infinitive", "prep"},
+    "ADJ": {"clause", "prep"},
+}
+KEEP_FROM = 0.35
 """A row is used when at least this share of the quotes it made on the train compartment were right: an
 item below half the F1 we reach costs more precision than it brings recall."""
 EVIDENCE = 5
@@ -32,10 +37,12 @@ needs this many quotes to be used at all."""
 class ReportingLexicon:
     verbs: dict[str, frozenset[str]]
     """Lemma → the frames it reports in."""
-    nouns: frozenset[str]
+    nouns: dict[str, frozenset[str]]
+    adjectives: dict[str, frozenset[str]]
 
-    def allows(self, lemma: str, frame: str) -> bool:
-        return frame in self.verbs.get(lemma, ())
+    def allows(self, lemma: str, frame: str, pos: str = "VERB") -> bool:
+        table = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[pos]
+        return frame in table.get(lemma, ())
 
 
 @lru_cache(maxsize=2)
@@ -45,13 +52,12 @@ def reporting_lexicon(path: Path = LEXICON_FILE) -> ReportingLexicon:
 
 
 def lexicon_from_rows(rows: list[dict[str, str]]) -> ReportingLexicon:
-    rows = [row for row in rows if is_used(row)]
-    verbs: dict[str, set[str]] = {}
+    tables: dict[str, dict[str, set[str]]] = {pos: {} for pos in FRAMES}
     for row in rows:
-        if row["pos"] == "VERB":
-            verbs.setdefault(row["lemma"], set()).add(row["frame"])
-    nouns = frozenset(row["lemma"] for row in rows if row["pos"] == "NOUN")
-    return ReportingLexicon({lemma: frozenset(frames) for lemma, frames in verbs.items()}, nouns)
+        if is_used(row):
+            tables[row["pos"]].setdefault(row["lemma"], set()).add(row["frame"])
+    frozen = {pos: {lemma: frozenset(f) for lemma, f in table.items()} for pos, table in tables.items()}
+    return ReportingLexicon(frozen["VERB"], frozen["NOUN"], frozen["ADJ"])
 
 
 def is_used(row: dict[str, str]) -> bool:
@@ -72,6 +78,6 @@ def read_lexicon_rows(path: Path) -> list[dict[str, str]]:
         valid_counts = row["train_predicted"].isdigit() and row["train_correct"].isdigit()
         if not lemma or lemma != lemma.lower() or frame not in FRAMES.get(pos, ()) or not valid_counts:
             raise ValueError(
-                f"{path}:{line}: expected a lower-case lemma, VERB or NOUN and a frame, found {row}"
+                f"{path}:{line}: expected a lower-case lemma, VERB, NOUN or ADJ and a frame, found {row}"
             )
     return rows

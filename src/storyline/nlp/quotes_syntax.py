@@ -35,14 +35,16 @@ class Report:
 def find_reports(doc: Doc, lexicon: ReportingLexicon) -> list[Report]:
     nouns = list(_noun_reports(doc, lexicon))
     verbs = [r for r in _verb_reports(doc, lexicon) if not _holds_noun_cue(r, nouns)]
-    return sorted([*verbs, *nouns, *_according_to_reports(doc)], key=lambda r: r.cue.start)
+    others = [*_adjective_reports(doc, lexicon), *_according_to_reports(doc)]
+    return sorted([*verbs, *nouns, *others], key=lambda r: r.cue.start)
 
 
 def _holds_noun_cue(report: Report, nouns: list[Report]) -> bool:
     """``officials detected signs that …``: the noun reports the clause; the verb's object adds nothing."""
     if report.frame == "clause" or report.content is None:
         return False
-    return any(report.content[0] <= noun.cue.start_char < report.content[1] for noun in nouns)
+    start, end = report.content
+    return any(start <= noun.cue.start_char < end for noun in nouns if noun.frame == "noun:clause")
 
 
 def is_cue_verb(token: Token, lexicon: ReportingLexicon, frame: str = "clause") -> bool:
@@ -60,6 +62,8 @@ def cue_span(token: Token) -> Span:
 
 def speaker_of(cue: Token) -> Token | None:
     """The subject of the cue, the agent of a passive cue, or the subject it shares with its governor."""
+    if (inverted := _inverted_subject(cue)) is not None:
+        return inverted
     token: Token | None = cue
     for _ in range(3):
         if token is None:
@@ -72,6 +76,17 @@ def speaker_of(cue: Token) -> Token | None:
             return None
         token = token.head if token.dep_ != "relcl" else None
     return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """``"…," added a party official``: after a quotation the parser often takes the speaker for an object."""
+    if (
+        any(child.dep_ in SUBJECT_DEPS for child in cue.children)
+        or cue.i == 0
+        or not cue.doc[cue.i - 1].is_quote
+    ):
+        return None
+    return next((c for c in cue.rights if c.dep_ in {"dobj", "attr"} and c.pos_ in {"PROPN", "NOUN"}), None)
 
 
 def _speaker_of_noun(noun: Token) -> Token | None:
@@ -197,17 +212,13 @@ def _content_of(verb: Token, lexicon: ReportingLexicon) -> tuple[str, Token] | N
             return frame, content
     preposition = _reporting_preposition(verb, lexicon)
     if preposition is not None:
-        return "prep", next(c for c in preposition.children if c.dep_ in PREPOSITION_OBJECTS)
+        return "prep", _object_of(preposition)
     return None
 
 
 def _reporting_preposition(verb: Token, lexicon: ReportingLexicon) -> Token | None:
     """The preposition next to the verb that the lexicon pairs with it (``call for``, ``warn against``)."""
-    for child in verb.rights:
-        paired = lexicon.allows(f"{verb.lemma_.lower()} {child.lower_}", "prep")
-        if child.dep_ == "prep" and child.i - verb.i <= 2 and paired and _has_object(child):
-            return child
-    return None
+    return next((c for c in verb.rights if _paired_preposition(verb, c, lexicon, "VERB")), None)
 
 
 def _has_object(preposition: Token) -> bool:
@@ -233,16 +244,68 @@ def _reporting_clause(token: Token) -> Report:
 
 def _noun_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.nouns:
+        if token.pos_ != "NOUN" or (found := _noun_content(token, lexicon)) is None:
             continue
-        clause = next((c for c in token.rights if c.dep_ in NOUN_CONTENT_DEPS and _starts_with_that(c)), None)
-        if clause is None:
-            continue
-        content = subtree_range(clause, token)
-        if (verb := _governing_cue_verb(token, lexicon)) is not None:
-            yield Report(cue_span(verb), content, speaker_of(verb), "clause")
+        frame, content, cue_end = found
+        content_range = subtree_range(content, token)
+        if frame == "clause" and (verb := _governing_cue_verb(token, lexicon)) is not None:
+            yield Report(cue_span(verb), content_range, speaker_of(verb), "clause")
         else:
-            yield Report(doc[token.i : token.i + 1], content, _noun_speaker(token), "noun")
+            yield Report(doc[token.i : cue_end], content_range, _noun_speaker(token), f"noun:{frame}")
+
+
+def _noun_content(noun: Token, lexicon: ReportingLexicon) -> tuple[str, Token, int] | None:
+    """What a cue noun reports: ``the claim that …``, ``a pledge to …``, ``criticism of …``; with the end of
+    the cue (the preposition belongs to it)."""
+    lemma = noun.lemma_.lower()
+    for child in noun.rights:
+        if (
+            child.dep_ in NOUN_CONTENT_DEPS
+            and _starts_with_that(child)
+            and lexicon.allows(lemma, "clause", "NOUN")
+        ):
+            return "clause", child, noun.i + 1
+        if child.dep_ == "acl" and _is_infinitive(child) and lexicon.allows(lemma, "infinitive", "NOUN"):
+            return "infinitive", child, noun.i + 1
+        if _paired_preposition(noun, child, lexicon, "NOUN"):
+            return "prep", _object_of(child), child.i + 1
+    return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children)
+
+
+def _paired_preposition(head: Token, child: Token, lexicon: ReportingLexicon, pos: str) -> bool:
+    """``call for``, ``criticism of``, ``critical of``: a preposition next to the cue, with an object."""
+    if child.dep_ != "prep" or child.i - head.i > 2 or not _has_object(child):
+        return False
+    return lexicon.allows(f"{head.lemma_.lower()} {child.lower_}", "prep", pos)
+
+
+def _object_of(preposition: Token) -> Token:
+    return next(c for c in preposition.children if c.dep_ in PREPOSITION_OBJECTS)
+
+
+def _adjective_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
+    """``officials are confident that …``, ``she was critical of …``: the subject of the copula holds it."""
+    for token in doc:
+        if token.pos_ != "ADJ" or token.lemma_.lower() not in lexicon.adjectives:
+            continue
+        for child in token.rights:
+            if child.dep_ == "ccomp" and lexicon.allows(token.lemma_.lower(), "clause", "ADJ"):
+                yield Report(
+                    doc[token.i : token.i + 1], subtree_range(child, token), _holder(token), "adj:clause"
+                )
+                break
+            if _paired_preposition(token, child, lexicon, "ADJ"):
+                content = subtree_range(_object_of(child), token)
+                yield Report(doc[token.i : child.i + 1], content, _holder(token), "adj:prep")
+                break
+
+
+def _holder(adjective: Token) -> Token | None:
+    return speaker_of(adjective.head) if adjective.dep_ in {"acomp", "oprd"} else None
 
 
 def _governing_cue_verb(noun: Token, lexicon: ReportingLexicon) -> Token | None:

@@ -50,18 +50,25 @@ def build_lexicon(train_dir: Path, settings: Settings, limit: int | None = None)
     from_data = _gold_cue_lemmas(articles, docs)
     verbs = set(listed["verbs"]) | {lemma for (lemma, pos) in from_data if pos == "VERB"}
     nouns = set(listed["nouns"]) | {lemma for (lemma, pos) in from_data if pos == "NOUN"}
-    with_prepositions = {
-        f"{verb} {preposition}": frozenset({"prep"}) for verb in verbs for preposition in PREPOSITIONS
-    }
+    adjectives = set(listed["adjectives"]) | {lemma for (lemma, pos) in from_data if pos == "ADJ"}
     permissive = ReportingLexicon(
-        {v: frozenset(FRAMES["VERB"]) for v in verbs} | with_prepositions, frozenset(nouns)
+        _every_frame(verbs, "VERB"), _every_frame(nouns, "NOUN"), _every_frame(adjectives, "ADJ")
     )
     predicted, correct = _cue_counts(articles, docs, permissive)
-    listed_keys = {(v, "VERB", "clause") for v in listed["verbs"]} | {
-        (n, "NOUN", "clause") for n in listed["nouns"]
+    listed_keys = {
+        (lemma, pos, "clause")
+        for pos, name in (("VERB", "verbs"), ("NOUN", "nouns"), ("ADJ", "adjectives"))
+        for lemma in listed[name]
     }
     keys = sorted(listed_keys | set(predicted))
     return [_row(key, key in listed_keys, predicted[key], correct[key]) for key in keys]
+
+
+def _every_frame(lemmas: set[str], pos: str) -> dict[str, frozenset[str]]:
+    """Each lemma in every frame of its part of speech, and with every preposition for the ``prep`` frame."""
+    table = {lemma: frozenset(FRAMES[pos] - {"prep"}) for lemma in lemmas}
+    table |= {f"{lemma} {p}": frozenset({"prep"}) for lemma in lemmas for p in PREPOSITIONS}
+    return table
 
 
 def _gold_cue_lemmas(articles: list[GoldArticle], docs: list[Doc]) -> set[tuple[str, str]]:
@@ -93,20 +100,21 @@ def _cue_counts(
                 continue
             predicted[key] += 1
             gold = article.attributions[paired[index]] if index in paired else None
-            if gold is not None and overlaps(article.text, gold.cue, attributions[index].cue):
+            if gold is not None and overlaps(gold.cue, attributions[index].cue):
                 correct[key] += 1
     return predicted, correct
 
 
 def _key(doc: Doc, start: int, end: int, frame: str) -> Key | None:
+    """(lemma, pos, frame) of a cue; a noun or adjective cue has its frame prefixed (``noun:prep``)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or frame == "according":
         return None
-    if frame == "noun":
-        return (span.root.lemma_.lower(), "NOUN", "clause")
+    pos, _, frame = frame.rpartition(":")
+    lemma = span[0].lemma_.lower()
     if frame == "prep":
-        return (f"{span[0].lemma_.lower()} {span[-1].lower_}", "VERB", frame)
-    return (span[0].lemma_.lower(), "VERB", frame)
+        lemma = f"{lemma} {span[-1].lower_}"
+    return (lemma, {"noun": "NOUN", "adj": "ADJ"}.get(pos, "VERB"), frame)
 
 
 def _row(key: Key, listed: bool, predicted: int, correct: int) -> dict[str, str]:
