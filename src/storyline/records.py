@@ -8,7 +8,7 @@ Every extracted item carries ``start``/``end`` offsets into ``Article.text`` wit
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0"
@@ -167,10 +167,7 @@ class Analysis:
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        for entity in data["entities"]:
-            if entity["coordinates"] is not None:
-                entity["coordinates"] = list(entity["coordinates"])
+        data = _plain(self)
         return {"schema_version": data.pop("schema_version"), **data}
 
     @classmethod
@@ -189,6 +186,17 @@ class Analysis:
             summary=[Span(**s) for s in data.get("summary", [])],
             warnings=list(data.get("warnings", [])),
         )
+
+
+def _plain(value: Any) -> Any:
+    """Records as JSON-ready dicts and lists; unlike ``dataclasses.asdict`` it copies nothing it need not."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def _span(value: dict[str, Any] | None) -> Span | None:

@@ -42,7 +42,9 @@ def analyze(
     """Analyse articles and print who said and did what, where and when."""
     settings = settings_from_env()
     chosen = output_format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.json)
-    raws = (_with_published(item, published) for item in read_inputs(inputs))
+    raws = (
+        _with_published(item, published) for item in read_inputs(inputs, max_bytes=settings.max_input_bytes)
+    )
     failed = False
     collected: list[Analysis] = []
     try:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from storyline.config import MAX_INPUT_BYTES
 from storyline.errors import InputError
 from storyline.records import RawDoc
 from storyline.sources.warc import is_warc, read_warc
@@ -26,17 +27,20 @@ FOLDER_DOCUMENTS = {"readme", "license", "licence", "changelog", "notice", "copy
 """Files that describe a folder rather than hold an article; left out when a directory is read."""
 
 
-def read_inputs(names: Iterable[str]) -> Iterator[RawDoc | InputError]:
-    """One RawDoc per article; an InputError (yielded, not raised) for each input that is not readable."""
+def read_inputs(names: Iterable[str], *, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[RawDoc | InputError]:
+    """One RawDoc per article; an InputError (yielded, not raised) for each input that is not readable.
+
+    A plain file larger than ``max_bytes`` is refused from its size alone, before it is read.
+    """
     for name in names:
         if name == "-":
             yield RawDoc(source="<stdin>", content=sys.stdin.buffer.read())
             continue
         path = Path(name)
         if path.is_dir():
-            yield from _read_directory(path)
+            yield from _read_directory(path, max_bytes)
         elif path.exists():
-            yield from read_path(path)
+            yield from read_path(path, max_bytes=max_bytes)
         else:
             yield InputError(name, "no such file or directory")
 
@@ -53,30 +57,32 @@ def article_files(path: Path) -> list[Path]:
     )
 
 
-def _read_directory(path: Path) -> Iterator[RawDoc | InputError]:
+def _read_directory(path: Path, max_bytes: int) -> Iterator[RawDoc | InputError]:
     files = article_files(path)
     if not files:
         yield InputError(str(path), "directory holds no .txt, .html, .json, .jsonl or .warc files")
     for file in files:
-        yield from read_path(file)
+        yield from read_path(file, max_bytes=max_bytes)
 
 
 def _is_folder_document(path: Path) -> bool:
     return path.name.startswith(".") or path.stem.lower() in FOLDER_DOCUMENTS
 
 
-def read_path(path: Path) -> Iterator[RawDoc | InputError]:
+def read_path(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[RawDoc | InputError]:
     """The articles one file holds."""
     if is_warc(path):
         yield from read_warc(path)
     elif path.suffix.lower() in RECORD_SUFFIXES:
         yield from _read_records(path)
     else:
-        yield _read_file(path)
+        yield _read_file(path, max_bytes)
 
 
-def _read_file(path: Path) -> RawDoc | InputError:
+def _read_file(path: Path, max_bytes: int) -> RawDoc | InputError:
     try:
+        if (size := path.stat().st_size) > max_bytes:
+            return InputError(str(path), f"too large: {size / 1e6:.1f} MB, limit {max_bytes / 1e6:g} MB")
         content = path.read_bytes()
     except OSError as error:
         return InputError(str(path), f"cannot read ({error.strerror})")
