@@ -1,11 +1,174 @@
-"""Time expressions found and normalised to TIMEX3 values against a reference date."""
+"""Time expressions found and normalised to TIMEX3 values against a reference date.
+
+The rule system lives in ``storyline.nlp.timex``: rules and words are data, normalisers are small functions.
+``extract_times`` walks the text in order so that an explicit date can anchor the relative expressions that
+follow it in the same paragraph (narrative mode); everything else is resolved against the publication date.
+Without a publication date, relative expressions keep ``value=None`` and ``anchored=False``.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
 from spacy.tokens import Doc
 
+from storyline.nlp.timex import calendar as cal
+from storyline.nlp.timex.lexicon import TimeLexicon, load_time_lexicon
+from storyline.nlp.timex.normalise import NORMALISERS, Context, Reading
+from storyline.nlp.timex.recognise import Candidate, find_candidates
+from storyline.nlp.timex.tense import is_parsed, tense_at
 from storyline.records import TimeExpr
+
+MODIFIER_REACH = 25
+DATE_JOINER = re.compile(r"\s*(?:,|at|on|,\s*at|,\s*on)?\s*", re.IGNORECASE)
+RANGE_JOINER = re.compile(r"\s*(?:to|and|until|till|through|thru|-|–|—)\s*", re.IGNORECASE)
+RANGE_OPENER = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+PERIODS = {"month", "quarter", "half"}
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    reading: Reading
 
 
 def extract_times(doc: Doc, published: str | None, *, locale: str = "US") -> list[TimeExpr]:
-    return []
+    """Every time expression in the Doc, normalised against ``published`` (an ISO date or datetime)."""
+    lexicon = load_time_lexicon()
+    text = doc.text  # a property that joins every token: read it once
+    parsed = is_parsed(doc)
+    candidates = find_candidates(doc, lexicon, parsed)
+    found = _read_all(doc, text, candidates, lexicon, cal.parse_reference(published), locale, parsed)
+    found = _date_times_of_day(text, found, cal.parse_reference(published))
+    return _records(text, found)
+
+
+def _read_all(
+    doc: Doc,
+    text: str,
+    candidates: list[Candidate],
+    lexicon: TimeLexicon,
+    publication: date | None,
+    locale: str,
+    parsed: bool,
+) -> list[Found]:
+    """Normalise in text order, keeping the latest explicit and day-precise dates of the paragraph."""
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    future_verbs = frozenset(lexicon.words["future_verbs"])
+    story: tuple[int, date] | None = None
+    last_day: tuple[int, date] | None = None
+    period: tuple[int, str] | None = None
+    found: list[Found] = []
+    for candidate in candidates:
+        paragraph = bisect.bisect_right(paragraph_starts, candidate.start)
+        sentence = _sentence_start(doc, candidate) if parsed else paragraph
+        context = Context(
+            lexicon=lexicon,
+            publication=publication,
+            story=story[1] if story and story[0] == paragraph else None,
+            last_day=last_day[1] if last_day and last_day[0] == paragraph else None,
+            tense=tense_at(doc, candidate.start, candidate.end, future_verbs) if parsed else "",
+            locale=locale,
+            period=period[1] if period and period[0] == sentence else None,
+        )
+        reading = NORMALISERS[candidate.rule.normaliser](candidate.match, context)
+        if reading is None:
+            continue
+        start, reading = _with_modifier(text, candidate, reading, lexicon, found[-1].end if found else 0)
+        found.append(Found(start, candidate.end, reading))
+        if cal.granularity(reading.value) in PERIODS and reading.value[:4].isdigit():
+            period = (sentence, reading.value)
+        if reading.value and DAY_VALUE.match(reading.value):
+            day = date.fromisoformat(reading.value[:10])
+            last_day = (paragraph, day)
+            if reading.explicit:
+                story = (paragraph, day)
+    return found
+
+
+def _sentence_start(doc: Doc, candidate: Candidate) -> int:
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    return span[0].sent.start_char if span is not None and len(span) else candidate.start
+
+
+def _with_modifier(
+    text: str, candidate: Candidate, reading: Reading, lexicon: TimeLexicon, previous_end: int
+) -> tuple[int, Reading]:
+    """Take in a modifier just before the expression (``late``, ``mid-``, ``about``, ``earlier in``)."""
+    match = lexicon.modifier_regex.search(
+        text, max(previous_end, candidate.start - MODIFIER_REACH), candidate.start
+    )
+    if match is None or reading.mod is not None:
+        return candidate.start, reading
+    word = re.sub(r"\s+", " ", match["mod"].lower())
+    if word in lexicon.words["duration_only_modifiers"] and reading.type != "DURATION":
+        return candidate.start, reading
+    return match.start(), replace(reading, mod=lexicon.words["modifiers"][word])
+
+
+def _date_times_of_day(text: str, found: list[Found], publication: date | None) -> list[Found]:
+    """A time of day takes its date from a date right beside it (``Friday at 3 p.m.``), else publication."""
+    result = []
+    for index, item in enumerate(found):
+        reading = item.reading
+        if reading.clock is not None:
+            day, label = _neighbour_day(text, found, index)
+            if day is None and publication is not None:
+                day, label = publication.isoformat(), "publication"
+            value = f"{day or 'XXXX-XX-XX'}T{reading.clock}"
+            reading = replace(reading, value=value, reference=label if day else None)
+        result.append(Found(item.start, item.end, reading))
+    return result
+
+
+def _neighbour_day(text: str, found: list[Found], index: int) -> tuple[str | None, str | None]:
+    for other_index in (index - 1, index + 1):
+        if not 0 <= other_index < len(found):
+            continue
+        other = found[other_index]
+        value = other.reading.value or ""
+        gap = (
+            text[other.end : found[index].start]
+            if other_index < index
+            else text[found[index].end : other.start]
+        )
+        if DAY_VALUE.match(value) and "T" not in value and DATE_JOINER.fullmatch(gap):
+            return value[:10], other.reading.reference
+    return None, None
+
+
+def _records(text: str, found: list[Found]) -> list[TimeExpr]:
+    records = [
+        TimeExpr(
+            id=f"t{number}",
+            text=text[item.start : item.end],
+            start=item.start,
+            end=item.end,
+            type=item.reading.type,
+            value=item.reading.value,
+            anchored=item.reading.type in ("DATE", "TIME") and cal.is_anchored(item.reading.value),
+            reference=item.reading.reference if item.reading.value else None,
+            granularity=cal.granularity(item.reading.value),
+            mod=item.reading.mod,
+            flags=list(item.reading.flags),
+        )
+        for number, item in enumerate(found, start=1)
+    ]
+    _mark_ranges(text, records)
+    return records
+
+
+def _mark_ranges(text: str, records: list[TimeExpr]) -> None:
+    """``from Monday to Wednesday``, ``between 2019 and 2021``: both ends carry the range's start and end."""
+    for first, second in zip(records, records[1:], strict=False):
+        joined = RANGE_JOINER.fullmatch(text[first.end : second.start])
+        opened = RANGE_OPENER.search(text, max(0, first.start - 12), first.start)
+        dash = text[first.end : second.start].strip() in ("-", "–", "—")
+        if joined and (opened or dash) and first.type == second.type:
+            for record in (first, second):
+                record.range_start, record.range_end = first.value, second.value

@@ -1,0 +1,154 @@
+"""Load the time words and rules once, validate them, and compile each rule's pattern."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from storyline.config import package_data
+
+WORDS_FILE = ("lexicons", "time_words.json")
+RULES_FILE = ("lexicons", "time_rules.json")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([a-z_0-9]+))?\}")
+# A match may not start inside a word or a number, nor end where a number goes on (1,000; 3.5; 12/18/2025).
+LEFT_GUARD = r"(?<![\w$£€@#])(?<!\d[.,/:-])"
+RIGHT_GUARD = r"(?!\w)(?![.,/:-]?\d)(?!\s?%)"
+REQUIRED_WORDS = (
+    "months", "ambiguous_months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "set_adverbs",
+    "seasons", "season_months", "day_parts", "time_words", "time_zones", "deictic_days", "deictic_day_parts",
+    "references", "decade_words", "holidays", "modifiers", "duration_only_modifiers", "relative_words",
+    "future_verbs",
+)  # fmt: skip
+TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+UNITS_TENS = rf"{TENS}[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+    normaliser: str
+    capitalised: tuple[str, ...] = ()
+    ambiguous: frozenset[str] = frozenset()
+    left_cue: re.Pattern[str] | None = None
+    not_modifier: bool = False
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    words: dict[str, Any]
+    rules: tuple[Rule, ...]
+    modifier_regex: re.Pattern[str]
+
+    def unit(self, word: str) -> tuple[str, dict[str, Any]]:
+        """The unit entry for a singular or plural unit word (``days`` → ``day``)."""
+        word = word.lower()
+        for name, entry in self.words["units"].items():
+            if word in (name, entry["plural"]):
+                return name, entry
+        raise KeyError(word)
+
+    def number(self, text: str) -> float | None:
+        """A cardinal in digits or words (``twenty-four``, ``a``); None for vague ones (``several``)."""
+        text = re.sub(r"[\s-]+", " ", text.lower().strip())
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return float(text)
+        numbers = self.words["numbers"]
+        if text in numbers:
+            return float(numbers[text])
+        parts = text.split(" ")
+        if len(parts) == 2 and parts[0] in numbers and parts[1] in numbers:
+            return float(numbers[parts[0]] + numbers[parts[1]])
+        return None
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest first so that ``september`` wins over ``sept``; spaces match any whitespace."""
+    escaped = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]?") for w in words)
+    return "|".join(sorted(escaped, key=len, reverse=True))
+
+
+def _month_alternation(months: dict[str, int]) -> str:
+    """Full names as they are; abbreviations (a prefix of a longer name) may end in a full stop."""
+    abbreviations = [m for m in months if any(o != m and o.startswith(m) for o in months)]
+    full = [m for m in months if m not in abbreviations]
+    return rf"(?:{_alternation(full)})|(?:{_alternation(abbreviations)})\.?"
+
+
+def _placeholders(words: dict[str, Any]) -> dict[str, str]:
+    unit_names = list(words["units"])
+    plurals = [entry["plural"] for entry in words["units"].values()]
+    zones_upper = [z for z in words["time_zones"] if z.isupper()]
+    zones_words = [z for z in words["time_zones"] if not z.isupper()]
+    return {
+        "month": _month_alternation(words["months"]),
+        "weekday": _alternation(list(words["weekdays"])),
+        "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "year": r"(?:1\d\d\d|20\d\d)(?!\d)",
+        "number": rf"{UNITS_TENS}|{_alternation(list(words['numbers']))}|\d{{1,4}}(?:\.\d{{1,2}})?",
+        "vague": _alternation(words["vague_numbers"]),
+        "unit": _alternation(unit_names),
+        "units": _alternation(plurals),
+        "unit_any": _alternation(plurals + unit_names),
+        "day_part": _alternation(list(words["day_parts"])),
+        "relative": _alternation(list(words["relative_words"])),
+        "deictic_day": _alternation(list(words["deictic_days"])),
+        "ordinal": _alternation(list(words["ordinals"])),
+        "season": _alternation(list(words["seasons"])),
+        "holiday": _alternation(list(words["holidays"])),
+        "reference": _alternation(list(words["references"])),
+        "time_zone": rf"(?-i:{_alternation(zones_upper)})|{_alternation(zones_words)}",
+        "time_word": _alternation(list(words["time_words"])),
+        "set_adverb": _alternation(list(words["set_adverbs"])),
+        "decade_word": _alternation(list(words["decade_words"])),
+    }
+
+
+def _expand(pattern: str, placeholders: dict[str, str], rule: str) -> str:
+    def fill(match: re.Match[str]) -> str:
+        kind, alias = match.group(1), match.group(2)
+        if kind not in placeholders:
+            raise ValueError(f"time rule {rule!r} uses unknown placeholder {{{kind}}}; see {RULES_FILE[1]}")
+        return f"(?P<{alias or kind}>{placeholders[kind]})"
+
+    return PLACEHOLDER.sub(fill, pattern)
+
+
+def _compile_rule(entry: dict[str, Any], words: dict[str, Any], placeholders: dict[str, str]) -> Rule:
+    pattern = _expand(entry["pattern"], placeholders, entry["name"])
+    try:
+        regex = re.compile(f"{LEFT_GUARD}(?:{pattern}){RIGHT_GUARD}", re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(f"time rule {entry['name']!r} has a bad pattern: {error}") from error
+    cue = entry.get("left_cue")
+    return Rule(
+        name=entry["name"],
+        regex=regex,
+        normaliser=entry["normaliser"],
+        capitalised=tuple(entry.get("capitalised", ())),
+        ambiguous=frozenset(words[entry["ambiguous"]]) if "ambiguous" in entry else frozenset(),
+        left_cue=re.compile(cue, re.IGNORECASE) if cue else None,
+        not_modifier=bool(entry.get("not_modifier", False)),
+    )
+
+
+def _modifier_regex(words: dict[str, Any]) -> re.Pattern[str]:
+    """Matches a modifier that ends right before an expression (``late``, ``mid-``, ``earlier in``)."""
+    return re.compile(
+        rf"(?<![\w'])(?P<mod>{_alternation(list(words['modifiers']))})(?:\s+|-)$", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=1)
+def load_time_lexicon() -> TimeLexicon:
+    words = json.loads(package_data(*WORDS_FILE).read_text(encoding="utf-8"))
+    missing = [key for key in REQUIRED_WORDS if key not in words]
+    if missing:
+        raise ValueError(f"{WORDS_FILE[1]} lacks {', '.join(missing)}")
+    rules_data = json.loads(package_data(*RULES_FILE).read_text(encoding="utf-8"))["rules"]
+    placeholders = _placeholders(words)
+    rules = tuple(_compile_rule(entry, words, placeholders) for entry in rules_data)
+    return TimeLexicon(words=words, rules=rules, modifier_regex=_modifier_regex(words))

@@ -1,0 +1,77 @@
+"""Find candidate time expressions: every rule over the text, checks on each match, longest match wins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from storyline.nlp.timex.lexicon import Rule, TimeLexicon
+
+LEFT_CONTEXT = 30
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def find_candidates(doc: Doc, lexicon: TimeLexicon, parsed: bool) -> list[Candidate]:
+    """Non-overlapping matches in text order; of overlapping ones the longest (then the earlier rule) wins."""
+    text = doc.text  # a property that joins every token: read it once
+    found = [
+        Candidate(match.start(), match.end(), rule, match)
+        for rule in lexicon.rules
+        for match in rule.regex.finditer(text)
+        if match.end() > match.start() and _acceptable(match, rule, doc, text, parsed)
+    ]
+    order = {rule.name: index for index, rule in enumerate(lexicon.rules)}
+    found.sort(key=lambda c: (c.start - c.end, c.start, order[c.rule.name]))
+    taken = bytearray(len(text))
+    chosen = []
+    for candidate in found:
+        if not any(taken[candidate.start : candidate.end]):
+            taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _acceptable(match: re.Match[str], rule: Rule, doc: Doc, text: str, parsed: bool) -> bool:
+    return (
+        _capitalised(match, rule)
+        and _cue_present(match, rule, text)
+        and not (rule.not_modifier and parsed and _modifies_noun(match, doc))
+    )
+
+
+def _capitalised(match: re.Match[str], rule: Rule) -> bool:
+    """Month and weekday names are capitalised in edited English: ``may``/``march`` are verbs."""
+    return all(not match.group(name) or match.group(name)[0].isupper() for name in rule.capitalised)
+
+
+def _cue_present(match: re.Match[str], rule: Rule, text: str) -> bool:
+    """A rule with a left cue (bare ``May``, bare ``years``) needs it in the words just before."""
+    if rule.left_cue is None:
+        return True
+    word = match.group().lower().rstrip(".")
+    if rule.ambiguous and word not in rule.ambiguous:
+        return True
+    return rule.left_cue.search(text, max(0, match.start() - LEFT_CONTEXT), match.start()) is not None
+
+
+def _modifies_noun(match: re.Match[str], doc: Doc) -> bool:
+    """A count of a plural noun (``2000 troops``, unlike ``the 1996 campaign``) or an adjective on a noun
+    (``quarterly results``, unlike ``paid quarterly``) is not a time expression."""
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    root, head = span.root, span.root.head
+    if head.i in range(span.start, span.end):
+        return False
+    count = root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
+    adjective = root.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")
+    return count or adjective

@@ -1,0 +1,58 @@
+"""The tense of the clause a time expression sits in, read from the Doc's existing parse and tags."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
+PERFECT_AUXILIARIES = {"has", "have", "had", "'ve"}
+MAX_CLIMB = 12
+
+
+def is_parsed(doc: Doc) -> bool:
+    """Whether the Doc carries a dependency parse and tags (checked once per Doc: it walks every token)."""
+    return doc.has_annotation("DEP") and doc.has_annotation("TAG")
+
+
+def tense_at(doc: Doc, start: int, end: int, future_verbs: frozenset[str]) -> str:
+    """``past``, ``present`` or ``future`` for the verb governing the characters; ``""`` when unknown.
+
+    Call only for a parsed Doc (``is_parsed``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    verb = _governing_verb(span.root)
+    return _verb_tense(verb, future_verbs) if verb is not None else ""
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or token.tag_ == "MD":
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> str:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    tags = {verb.tag_, *(a.tag_ for a in auxiliaries)}
+    if words & FUTURE_AUXILIARIES or _is_going_to(verb):
+        return "future"
+    if "VBD" in tags or words & PERFECT_AUXILIARIES:
+        return "past"
+    if verb.lemma_.lower() in future_verbs:
+        return "future"
+    if verb.tag_ == "VBN" and not auxiliaries:
+        return "past"
+    if "MD" in tags:
+        return ""
+    return "present"
+
+
+def _is_going_to(verb: Token) -> bool:
+    """``is going to announce``: the head is ``going`` with an ``xcomp`` on this verb."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and head.i != verb.i

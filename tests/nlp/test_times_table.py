@@ -1,0 +1,328 @@
+"""Table-driven checks of time normalisation: expressions × reference dates, each with its TIMEX3 value.
+
+Reference days chosen for their edges: Thursday 2025-12-18 (the example's publication day), New Year's Day
+2026, leap day 2024-02-29, 2020-12-31 and 2027-01-01 (ISO weeks 2020-W53 and 2026-W53), a Monday and a Sunday
+(week edges). Expected values are worked out by hand from the calendar and the TIMEX3 guidelines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import Settings
+from storyline.nlp import load_pipeline
+from storyline.nlp.times import extract_times
+
+THU = "2025-12-18"
+NEW_YEAR = "2026-01-01"
+LEAP = "2024-02-29"
+W53 = "2020-12-31"
+W53_2026 = "2027-01-01"
+MON = "2025-12-22"
+SUN = "2025-12-21"
+MARCH = "2025-03-10"
+
+# (reference date, sentence, expression text, expected value)
+CASES = [
+    # absolute dates in news formats
+    (THU, "The treaty was signed on December 18, 2025.", "December 18, 2025", "2025-12-18"),
+    (THU, "It happened on 18 December 2025 in Kyiv.", "18 December 2025", "2025-12-18"),
+    (THU, "The vote was on Dec. 18, 2025.", "Dec. 18, 2025", "2025-12-18"),
+    (THU, "Officials met on Thursday, Dec. 18, 2025.", "Thursday, Dec. 18, 2025", "2025-12-18"),
+    (THU, "The filing is dated 12/18/2025.", "12/18/2025", "2025-12-18"),
+    (THU, "The filing is dated 18/12/2025.", "18/12/2025", "2025-12-18"),
+    (THU, "The filing is dated 01/02/2025.", "01/02/2025", "2025-01-02"),
+    (THU, "The record says 2025-12-18.", "2025-12-18", "2025-12-18"),
+    (THU, "The log shows 2025-12-18T09:30 as the start.", "2025-12-18T09:30", "2025-12-18T09:30"),
+    (THU, "The report is dated 2024-02-29.", "2024-02-29", "2024-02-29"),
+    (THU, "The invasion began in February 2022.", "February 2022", "2022-02"),
+    (THU, "The law changed in Feb. 2022.", "Feb. 2022", "2022-02"),
+    (THU, "The law changed in December of 2019.", "December of 2019", "2019-12"),
+    (THU, "The company was founded in 1998.", "1998", "1998"),
+    (THU, "Prices fell in the 1990s.", "the 1990s", "199"),
+    (THU, "Prices fell in the '80s.", "the '80s", "198"),
+    (THU, "Growth slowed in the 2010s.", "the 2010s", "201"),
+    (THU, "It was built in the 20th century.", "the 20th century", "19"),
+    (THU, "This is a problem of the twenty-first century.", "the twenty-first century", "20"),
+    (THU, "Revenue is expected in Q3 2026.", "Q3 2026", "2026-Q3"),
+    (THU, "Revenue fell in the third quarter of 2024.", "the third quarter of 2024", "2024-Q3"),
+    (THU, "Sales rose in the first half of 2025.", "the first half of 2025", "2025-H1"),
+    (THU, "The budget for fiscal 2025 was cut.", "fiscal 2025", "2025"),
+    (THU, "The drought of summer 2024 was severe.", "summer 2024", "2024-SU"),
+    (THU, "They married in the summer of 2019.", "the summer of 2019", "2019-SU"),
+    (THU, "They married on Christmas 2024.", "Christmas 2024", "2024-12-25"),
+    (THU, "The parade was on Thanksgiving 2025.", "Thanksgiving 2025", "2025-11-27"),
+    (THU, "Markets were closed on Easter 2024.", "Easter 2024", "2024-03-31"),
+    (THU, "The race was held on Memorial Day 2025.", "Memorial Day 2025", "2025-05-26"),
+    (THU, "Workers rallied on Labor Day 2025.", "Labor Day 2025", "2025-09-01"),
+    (THU, "He was born in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+    (THU, "It ended in the year two thousand.", "the year two thousand", "2000"),
+    # deictic days and parts of days
+    (THU, "The minister spoke today.", "today", "2025-12-18"),
+    (THU, "The minister spoke yesterday.", "yesterday", "2025-12-17"),
+    (THU, "The minister will speak tomorrow.", "tomorrow", "2025-12-19"),
+    (THU, "The minister will speak tonight.", "tonight", "2025-12-18TNI"),
+    (THU, "The minister spoke this morning.", "this morning", "2025-12-18TMO"),
+    (THU, "The minister spoke last night.", "last night", "2025-12-17TNI"),
+    (THU, "The minister spoke yesterday afternoon.", "yesterday afternoon", "2025-12-17TAF"),
+    (THU, "The minister will speak tomorrow evening.", "tomorrow evening", "2025-12-19TEV"),
+    # this / last / next unit
+    (THU, "Talks resumed this week.", "this week", "2025-W51"),
+    (THU, "Talks stalled last week.", "last week", "2025-W50"),
+    (THU, "Talks resume next week.", "next week", "2025-W52"),
+    (THU, "A meeting is scheduled for this weekend.", "this weekend", "2025-W51-WE"),
+    (THU, "They met last weekend.", "last weekend", "2025-W50-WE"),
+    (THU, "They meet next weekend.", "next weekend", "2025-W52-WE"),
+    (THU, "Prices rose this month.", "this month", "2025-12"),
+    (THU, "Prices rose last month.", "last month", "2025-11"),
+    (THU, "Prices will rise next month.", "next month", "2026-01"),
+    (THU, "Prices rose this year.", "this year", "2025"),
+    (THU, "Prices rose last year.", "last year", "2024"),
+    (THU, "Prices will rise next year.", "next year", "2026"),
+    (THU, "Profit rose this quarter.", "this quarter", "2025-Q4"),
+    (THU, "Profit rose last quarter.", "last quarter", "2025-Q3"),
+    (THU, "Profit will rise next quarter.", "next quarter", "2026-Q1"),
+    (THU, "Growth was slow this decade.", "this decade", "202"),
+    (THU, "Growth was slow last decade.", "last decade", "201"),
+    # weekdays: relative words and tense
+    (THU, "They met last Friday.", "last Friday", "2025-12-12"),
+    (THU, "They meet next Friday.", "next Friday", "2025-12-19"),
+    (THU, "They met last Thursday.", "last Thursday", "2025-12-11"),
+    (THU, "They meet next Thursday.", "next Thursday", "2025-12-25"),
+    (THU, "He resigned on Tuesday.", "Tuesday", "2025-12-16"),
+    (THU, "She will travel to Paris on Tuesday.", "Tuesday", "2025-12-23"),
+    (THU, "He spoke to reporters on Thursday.", "Thursday", "2025-12-18"),
+    (THU, "They met on Saturday.", "Saturday", "2025-12-13"),
+    (THU, "They will meet on Saturday.", "Saturday", "2025-12-20"),
+    (THU, "He will speak on Thursday.", "Thursday", "2025-12-18"),
+    (THU, "The rebels attacked on Monday night.", "Monday night", "2025-12-15TNI"),
+    # months and days without a year, by tense
+    (THU, "They met last April.", "last April", "2025-04"),
+    (THU, "They will meet next April.", "next April", "2026-04"),
+    (THU, "They met last December.", "last December", "2024-12"),
+    (THU, "Prices rose in March.", "March", "2025-03"),
+    (THU, "Elections will be held in March.", "March", "2026-03"),
+    (THU, "The deal was signed in December.", "December", "2025-12"),
+    (THU, "The law was passed on March 3.", "March 3", "2025-03-03"),
+    (THU, "The vote will be held on March 3.", "March 3", "2026-03-03"),
+    (THU, "They celebrated on Dec. 25.", "Dec. 25", "2024-12-25"),
+    (THU, "The court ruled on 3 March.", "3 March", "2025-03-03"),
+    (THU, "The ceasefire began on the 5th of May.", "the 5th of May", "2025-05-05"),
+    # offsets
+    (THU, "The deal collapsed two days ago.", "two days ago", "2025-12-16"),
+    (THU, "The deal collapsed three weeks ago.", "three weeks ago", "2025-11-27"),
+    (THU, "The deal collapsed a year ago.", "a year ago", "2024"),
+    (THU, "The deal collapsed six months ago.", "six months ago", "2025-06"),
+    (THU, "The deal collapsed 10 days ago.", "10 days ago", "2025-12-08"),
+    (THU, "The plant opens two years from now.", "two years from now", "2027"),
+    (THU, "A decade ago the town was empty.", "A decade ago", "2015"),
+    (THU, "Profit rose 5% in the third quarter from a year earlier.", "a year earlier", "2024-Q3"),
+    (THU, "Profit rose 5% in the third quarter from a year earlier.", "the third quarter", "2025-Q3"),
+    # durations
+    (THU, "After their intensive two-day talks, they left.", "two-day", "P2D"),
+    (THU, "They held a 16-hour session.", "16-hour", "PT16H"),
+    (THU, "The war lasted three years.", "three years", "P3Y"),
+    (THU, "The war lasted a decade.", "a decade", "P10Y"),
+    (THU, "The meeting lasted half an hour.", "half an hour", "PT30M"),
+    (THU, "The meeting lasted a year and a half.", "a year and a half", "P18M"),
+    (THU, "The project took two and a half years.", "two and a half years", "P30M"),
+    (THU, "The talks lasted several months.", "several months", "PXM"),
+    (THU, "Prices rose over the past two months.", "the past two months", "P2M"),
+    (THU, "Profit rose in the first nine months.", "the first nine months", "P9M"),
+    (THU, "He waited five minutes.", "five minutes", "PT5M"),
+    (THU, "In the last twenty-four hours prices fell.", "the last twenty-four hours", "PT24H"),
+    (THU, "They stayed a few days.", "a few days", "PXD"),
+    (THU, "Prices have risen in recent years.", "recent years", "PXY"),
+    (THU, "Prices rose over the past year.", "the past year", "P1Y"),
+    (THU, "They stayed two weeks.", "two weeks", "P2W"),
+    (THU, "The director will step down within a year.", "a year", "P1Y"),
+    (THU, "They have argued for years.", "years", "PXY"),
+    (THU, "The 10-year bond rallied.", "10-year", "P10Y"),
+    # sets
+    (THU, "They meet every week.", "every week", "P1W"),
+    (THU, "They meet every day.", "every day", "P1D"),
+    (THU, "The paper is published daily.", "daily", "P1D"),
+    (THU, "The report is published weekly.", "weekly", "P1W"),
+    (THU, "The fee is paid annually.", "annually", "P1Y"),
+    (THU, "The council meets every Friday.", "every Friday", "XXXX-WXX-5"),
+    (THU, "The market is closed on Mondays.", "Mondays", "XXXX-WXX-1"),
+    (THU, "The board meets twice a year.", "twice a year", "P1Y"),
+    (THU, "The bus comes every two weeks.", "every two weeks", "P2W"),
+    (THU, "They water the plants every other day.", "every other day", "P2D"),
+    # document-time references
+    (THU, "The talks are now in their final phase.", "now", "PRESENT_REF"),
+    (THU, "He recently returned from Kyiv.", "recently", "PAST_REF"),
+    (THU, "Nobody knows what the future holds.", "the future", "FUTURE_REF"),
+    (THU, "He is currently in Kyiv.", "currently", "PRESENT_REF"),
+    # times of day
+    (THU, "The summit starts at 3 p.m. today.", "3 p.m.", "2025-12-18T15:00"),
+    (THU, "The summit started at 9:30 a.m. EST.", "9:30 a.m. EST", "2025-12-18T09:30"),
+    (THU, "The summit started at noon.", "noon", "2025-12-18T12:00"),
+    (THU, "The curfew starts at midnight.", "midnight", "2025-12-18T24:00"),
+    (THU, "They met Friday at 3 p.m.", "3 p.m.", "2025-12-12T15:00"),
+    (THU, "The strike began at 15:00 GMT.", "15:00 GMT", "2025-12-18T15:00"),
+    (THU, "The shooting started at 12 a.m.", "12 a.m.", "2025-12-18T00:00"),
+    (THU, "Lunch was at 12 p.m.", "12 p.m.", "2025-12-18T12:00"),
+    # seasons
+    (THU, "Prices will fall this summer.", "this summer", "2025-SU"),
+    (THU, "Prices fell last summer.", "last summer", "2025-SU"),
+    (THU, "Prices will fall next summer.", "next summer", "2026-SU"),
+    (THU, "The party plans a congress this spring.", "this spring", "2025-SP"),
+    # year boundary: New Year's Day 2026 (a Thursday)
+    (NEW_YEAR, "The ceasefire failed yesterday.", "yesterday", "2025-12-31"),
+    (NEW_YEAR, "The ceasefire failed last week.", "last week", "2025-W52"),
+    (NEW_YEAR, "The ceasefire holds this week.", "this week", "2026-W01"),
+    (NEW_YEAR, "The ceasefire failed last month.", "last month", "2025-12"),
+    (NEW_YEAR, "The ceasefire failed last year.", "last year", "2025"),
+    (NEW_YEAR, "A vote is scheduled for this weekend.", "this weekend", "2026-W01-WE"),
+    (NEW_YEAR, "Profit fell last quarter.", "last quarter", "2025-Q4"),
+    (NEW_YEAR, "The shares fell in December.", "December", "2025-12"),
+    (NEW_YEAR, "On Dec. 30 the index fell.", "Dec. 30", "2025-12-30"),
+    (NEW_YEAR, "They met last Friday.", "last Friday", "2025-12-26"),
+    (NEW_YEAR, "They meet next Monday.", "next Monday", "2026-01-05"),
+    (NEW_YEAR, "The index will open tomorrow.", "tomorrow", "2026-01-02"),
+    (NEW_YEAR, "The index fell a week ago.", "a week ago", "2025-12-25"),
+    (NEW_YEAR, "Profit rose in the fourth quarter.", "the fourth quarter", "2025-Q4"),
+    (NEW_YEAR, "They met last December.", "last December", "2025-12"),
+    (NEW_YEAR, "Sales rose in the 2020s.", "the 2020s", "202"),
+    # leap years
+    (LEAP, "The vote will be held tomorrow.", "tomorrow", "2024-03-01"),
+    (LEAP, "The vote was held yesterday.", "yesterday", "2024-02-28"),
+    (LEAP, "The vote was held a year ago.", "a year ago", "2023"),
+    (LEAP, "Prices rose last month.", "last month", "2024-01"),
+    (LEAP, "Prices will rise next month.", "next month", "2024-03"),
+    (LEAP, "Prices rose this week.", "this week", "2024-W09"),
+    (LEAP, "It rained one month ago.", "one month ago", "2024-01"),
+    (MARCH, "The last leap day was Feb. 29.", "Feb. 29", "2024-02-29"),
+    (MARCH, "The council met on Feb. 28.", "Feb. 28", "2025-02-28"),
+    # ISO week 53
+    (W53, "Trading is thin this week.", "this week", "2020-W53"),
+    (W53, "Trading resumes next week.", "next week", "2021-W01"),
+    (W53, "A rally is planned for this weekend.", "this weekend", "2020-W53-WE"),
+    (W53, "Trading was thin last week.", "last week", "2020-W52"),
+    (W53, "Trading resumes tomorrow.", "tomorrow", "2021-01-01"),
+    (W53, "Trading will resume next month.", "next month", "2021-01"),
+    (W53_2026, "Trading was thin this week.", "this week", "2026-W53"),
+    (W53_2026, "Trading was thin last week.", "last week", "2026-W52"),
+    (W53_2026, "He spoke on Thursday.", "Thursday", "2026-12-31"),
+    # week edges: a Monday and a Sunday
+    (MON, "Talks continue this week.", "this week", "2025-W52"),
+    (MON, "A summit is scheduled for this weekend.", "this weekend", "2025-W52-WE"),
+    (MON, "They met last weekend.", "last weekend", "2025-W51-WE"),
+    (MON, "He said on Sunday that talks failed.", "Sunday", "2025-12-21"),
+    (MON, "She will arrive on Friday.", "Friday", "2025-12-26"),
+    (MON, "They met last Monday.", "last Monday", "2025-12-15"),
+    (MON, "They meet next Sunday.", "next Sunday", "2025-12-28"),
+    (SUN, "Talks continued this week.", "this week", "2025-W51"),
+    (SUN, "Rallies were held this weekend.", "this weekend", "2025-W51-WE"),
+    (SUN, "Talks will resume on Monday.", "Monday", "2025-12-22"),
+    (SUN, "Talks broke down on Monday.", "Monday", "2025-12-15"),
+    (SUN, "They met last Sunday.", "last Sunday", "2025-12-14"),
+    (SUN, "They rested over the weekend.", "the weekend", "2025-W51-WE"),
+    # no reference date: relative values stay unresolved, absolute ones do not need one
+    (None, "The minister spoke yesterday.", "yesterday", None),
+    (None, "He resigned on Friday.", "Friday", None),
+    (None, "They celebrated on December 25.", "December 25", "XXXX-12-25"),
+    (None, "Prices rose in March.", "March", "XXXX-03"),
+    (None, "The record says 2025-12-18.", "2025-12-18", "2025-12-18"),
+    (None, "The invasion began in February 2022.", "February 2022", "2022-02"),
+    (None, "The talks lasted two days.", "two days", "P2D"),
+    (None, "Prices rose last year.", "last year", None),
+    (None, "The summit started at 3 p.m.", "3 p.m.", "XXXX-XX-XXT15:00"),
+]  # fmt: skip
+
+# (sentence, expression text, expected mod) against THU
+MODIFIED = [
+    ("Talks stalled in late November.", "late November", "END"),
+    ("Elections are expected early next year.", "early next year", "START"),
+    ("The plant closed in mid-2024.", "mid-2024", "MID"),
+    ("The flight lasted about three hours.", "about three hours", "APPROX"),
+    ("The siege lasted more than two years.", "more than two years", "MORE_THAN"),
+    ("Payment is due at the end of the month.", "the end of the month", "END"),
+    ("Prices rose earlier this year.", "earlier this year", "START"),
+    ("Work starts at the beginning of 2026.", "the beginning of 2026", "START"),
+    ("The war lasted nearly a decade.", "nearly a decade", "LESS_THAN"),
+    ("They met around 7:15 p.m.", "around 7:15 p.m.", "APPROX"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(Settings().spacy_model)
+
+
+def _find(nlp, sentence: str, reference: str | None, text: str, locale: str = "US"):
+    times = extract_times(nlp(sentence), reference, locale=locale)
+    matching = [t for t in times if t.text == text]
+    assert matching, f"{text!r} not found in {sentence!r}: got {[t.text for t in times]}"
+    return matching[0]
+
+
+def test_cases_cover_enough_expressions():
+    assert len(CASES) >= 150
+
+
+@pytest.mark.parametrize(("reference", "sentence", "text", "value"), CASES)
+def test_extract_times_normalises(nlp, reference, sentence, text, value):
+    found = _find(nlp, sentence, reference, text)
+    assert found.value == value
+    assert sentence[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(("sentence", "text", "mod"), MODIFIED)
+def test_extract_times_reads_modifiers(nlp, sentence, text, mod):
+    assert _find(nlp, sentence, THU, text).mod == mod
+
+
+def test_extract_times_reads_day_first_dates_in_eu_locale(nlp):
+    assert _find(nlp, "The filing is dated 01/02/2025.", THU, "01/02/2025", locale="EU").value == "2025-02-01"
+
+
+def test_extract_times_rejects_impossible_dates(nlp):
+    times = extract_times(nlp("The form says 2023-02-29 and 31/31/2020."), THU)
+    assert [t.value for t in times if t.value and t.value.startswith(("2023-02", "2020"))] == []
+
+
+def test_extract_times_flags_fiscal_years(nlp):
+    assert _find(nlp, "The budget for fiscal 2025 was cut.", THU, "fiscal 2025").flags == ["fiscal"]
+
+
+def test_extract_times_marks_ranges(nlp):
+    weekdays = extract_times(nlp("The talks will run from Monday to Wednesday."), THU)
+    years = extract_times(nlp("Output fell between 2019 and 2021."), THU)
+    assert [(t.range_start, t.range_end) for t in weekdays] == [("2025-12-22", "2025-12-24")] * 2
+    assert [(t.range_start, t.range_end) for t in years] == [("2019", "2021")] * 2
+
+
+def test_extract_times_types_and_anchoring(nlp):
+    by_text = {
+        t.text: t for t in extract_times(nlp("Yesterday they talked for two days, and meet daily."), THU)
+    }
+    assert (by_text["Yesterday"].type, by_text["Yesterday"].anchored) == ("DATE", True)
+    assert (by_text["two days"].type, by_text["two days"].anchored) == ("DURATION", False)
+    assert by_text["daily"].type == "SET"
+    assert by_text["Yesterday"].reference == "publication"
+    assert by_text["Yesterday"].granularity == "day"
+
+
+def test_extract_times_uses_a_story_date_in_narrative_mode(nlp):
+    text = "On March 3, 2020, rebels entered the city. Two days later they left, and on Friday they returned."
+    by_text = {t.text: t for t in extract_times(nlp(text), THU)}
+    assert (by_text["Two days later"].value, by_text["Two days later"].reference) == (
+        "2020-03-05",
+        "narrative",
+    )
+    assert (by_text["Friday"].value, by_text["Friday"].reference) == ("2020-03-06", "narrative")
+
+
+def test_extract_times_skips_ages_counts_and_adjectives(nlp):
+    times = extract_times(nlp("The 52-year-old envoy sent 2000 troops and quarterly reports."), THU)
+    assert times == []
+
+
+def test_extract_times_keeps_a_year_that_names_an_event(nlp):
+    assert _find(nlp, "He lost his 1996 campaign for re-election.", THU, "1996").value == "1996"
+
+
+def test_extract_times_leaves_may_the_verb_alone(nlp):
+    assert extract_times(nlp("Officials may march on the capital."), THU) == []
