@@ -118,3 +118,12 @@ def test_ner_eval_scores_actor_mentions_with_conll_types(settings: Settings):
     found = ner.entities_from_actors(doc)
     assert {(0, 2, "PER"), (3, 4, "MISC"), (6, 7, "LOC"), (8, 9, "PER")} <= found
     assert all(kind in ner.TYPES for _, _, kind in found)
+
+
+def test_ner_eval_lists_the_configured_pipeline_first_with_a_loadable_location(settings: Settings):
+    pipelines = ner.installed_pipelines(settings.spacy_model)
+    assert next(iter(pipelines)) == settings.spacy_model
+    for name, location in pipelines.items():
+        assert location == name or (Path(location) / "meta.json").is_file()
+    for name in pipelines:
+        assert next(iter(ner.installed_pipelines(name))) == name

@@ -290,11 +290,12 @@ def installed_pipelines(default: str) -> dict[str, str]:
     """Every spaCy pipeline installed as a package, by name, with how to load it (the configured one first):
     those registered with spaCy load by name; a package that ships a pipeline directory (``config.cfg``
     beside ``meta.json``) as package data loads from that directory."""
-    pipelines = {name: name for name in [default, *spacy.util.get_installed_models()]}
+    registered = spacy.util.get_installed_models()
+    shipped: dict[str, str] = {}
     for distribution in importlib.metadata.distributions():
         files = {str(f) for f in distribution.files or []}
         for name in sorted(files):
-            package = name.split("/")[0]
             if name.endswith("/config.cfg") and name.replace("config.cfg", "meta.json") in files:
-                pipelines.setdefault(package, str(distribution.locate_file(name).parent))
-    return pipelines
+                shipped.setdefault(name.split("/")[0], str(distribution.locate_file(name).parent))
+    names = dict.fromkeys([default, *registered, *shipped])
+    return {name: name if name in registered else shipped.get(name, name) for name in names}
