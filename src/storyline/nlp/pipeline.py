@@ -30,7 +30,7 @@ def load_pipeline(model: str) -> Language:
     """Load a spaCy 3.8 pipeline by package name or path, once per process."""
     try:
         nlp = spacy.load(_model_location(model))
-    except (OSError, ValueError, ImportError) as error:
+    except (OSError, ValueError, ImportError, AttributeError) as error:
         raise PipelineError(
             f"spaCy pipeline {model!r} could not be loaded ({error}); install it or set "
             "STORYLINE_SPACY_MODEL to an installed spaCy 3.8 English pipeline"
@@ -40,18 +40,16 @@ def load_pipeline(model: str) -> Language:
 
 
 def _model_location(model: str) -> str | Path:
-    """A package that keeps its pipeline in a data folder (not loadable by name) is found through it."""
-    if Path(model).exists() or spacy.util.is_package(model):
-        return model
+    """A package that keeps its pipeline in a data folder (no ``load()``) is loaded from that folder."""
+    if Path(model).exists():
+        return Path(model)
     try:
         module = importlib.import_module(model.replace("-", "_"))
     except ImportError:
         return model
-    if hasattr(module, "model_path"):
+    if not hasattr(module, "load") and hasattr(module, "model_path"):
         return Path(module.model_path())
-    if hasattr(module, "load"):
-        return Path(module.__file__).parent
-    return model
+    return module.__name__
 
 
 def _check_pipeline(model: str, nlp: Language) -> None:

