@@ -106,6 +106,10 @@ CASES = [
     (THU, "The law was passed on March 3.", "March 3", "2025-03-03"),
     (THU, "The vote will be held on March 3.", "March 3", "2026-03-03"),
     (THU, "They celebrated on Dec. 25.", "Dec. 25", "2024-12-25"),
+    (THU, "The deadline was extended until Dec. 30.", "Dec. 30", "2025-12-30"),
+    (THU, "The dividend was declared, payable Jan. 15.", "Jan. 15", "2026-01-15"),
+    (THU, "Prices fell in June last year.", "June last year", "2024-06"),
+    (THU, "Exports rose in January this year.", "January this year", "2025-01"),
     (THU, "The court ruled on 3 March.", "3 March", "2025-03-03"),
     (THU, "The ceasefire began on the 5th of May.", "the 5th of May", "2025-05-05"),
     # offsets
@@ -118,6 +122,7 @@ CASES = [
     (THU, "A decade ago the town was empty.", "A decade ago", "2015"),
     (THU, "Profit rose 5% in the third quarter from a year earlier.", "a year earlier", "2024-Q3"),
     (THU, "Profit rose 5% in the third quarter from a year earlier.", "the third quarter", "2025-Q3"),
+    (THU, "Profit rose in the third quarter from the year-ago period.", "the year-ago period", "2024-Q3"),
     # durations
     (THU, "After their intensive two-day talks, they left.", "two-day", "P2D"),
     (THU, "They held a 16-hour session.", "16-hour", "PT16H"),
@@ -155,7 +160,7 @@ CASES = [
     (THU, "Nobody knows what the future holds.", "the future", "FUTURE_REF"),
     (THU, "He is currently in Kyiv.", "currently", "PRESENT_REF"),
     # times of day
-    (THU, "The summit starts at 3 p.m. today.", "3 p.m.", "2025-12-18T15:00"),
+    (THU, "The summit starts at 3 p.m. today.", "3 p.m. today", "2025-12-18T15:00"),
     (THU, "The summit started at 9:30 a.m. EST.", "9:30 a.m. EST", "2025-12-18T09:30"),
     (THU, "The summit started at noon.", "noon", "2025-12-18T12:00"),
     (THU, "The curfew starts at midnight.", "midnight", "2025-12-18T24:00"),
@@ -163,6 +168,8 @@ CASES = [
     (THU, "The strike began at 15:00 GMT.", "15:00 GMT", "2025-12-18T15:00"),
     (THU, "The shooting started at 12 a.m.", "12 a.m.", "2025-12-18T00:00"),
     (THU, "Lunch was at 12 p.m.", "12 p.m.", "2025-12-18T12:00"),
+    (THU, "The offer expires at 5 p.m. EST, Dec. 19.", "5 p.m. EST, Dec. 19", "2025-12-19T17:00"),
+    (THU, "The polls closed at noon Tuesday.", "noon Tuesday", "2025-12-16T12:00"),
     # seasons
     (THU, "Prices will fall this summer.", "this summer", "2025-SU"),
     (THU, "Prices fell last summer.", "last summer", "2025-SU"),

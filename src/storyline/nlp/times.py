@@ -24,6 +24,7 @@ from storyline.records import TimeExpr
 
 MODIFIER_REACH = 25
 DATE_JOINER = re.compile(r"\s*(?:,|at|on|,\s*at|,\s*on)?\s*", re.IGNORECASE)
+TIGHT_JOINER = re.compile(r"[ \t]*,?[ \t]*")
 RANGE_JOINER = re.compile(r"\s*(?:to|and|until|till|through|thru|-|–|—)\s*", re.IGNORECASE)
 RANGE_OPENER = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
@@ -64,15 +65,20 @@ def _read_all(
     last_day: tuple[int, date] | None = None
     period: tuple[int, str] | None = None
     found: list[Found] = []
+    tense = ""
     for candidate in candidates:
         paragraph = bisect.bisect_right(paragraph_starts, candidate.start)
         sentence = _sentence_start(doc, candidate) if parsed else paragraph
+        if not (found and RANGE_JOINER.fullmatch(text[found[-1].end : candidate.start])):
+            tense = (
+                _tense(doc, text, candidate, lexicon, future_verbs) if parsed else ""
+            )  # a range shares one
         context = Context(
             lexicon=lexicon,
             publication=publication,
             story=story[1] if story and story[0] == paragraph else None,
             last_day=last_day[1] if last_day and last_day[0] == paragraph else None,
-            tense=tense_at(doc, candidate.start, candidate.end, future_verbs) if parsed else "",
+            tense=tense,
             locale=locale,
             period=period[1] if period and period[0] == sentence else None,
         )
@@ -89,6 +95,15 @@ def _read_all(
             if reading.explicit:
                 story = (paragraph, day)
     return found
+
+
+def _tense(
+    doc: Doc, text: str, candidate: Candidate, lexicon: TimeLexicon, future_verbs: frozenset[str]
+) -> str:
+    """The clause's tense, except after a deadline cue (``extended until Nov. 16``) where it says nothing."""
+    if lexicon.open_date_regex.search(text, max(0, candidate.start - MODIFIER_REACH), candidate.start):
+        return ""
+    return tense_at(doc, candidate.start, candidate.end, future_verbs)
 
 
 def _sentence_start(doc: Doc, candidate: Candidate) -> int:
@@ -112,18 +127,37 @@ def _with_modifier(
 
 
 def _date_times_of_day(text: str, found: list[Found], publication: date | None) -> list[Found]:
-    """A time of day takes its date from a date right beside it (``Friday at 3 p.m.``), else publication."""
-    result = []
+    """A time of day takes its date from a date right beside it (``Friday at 3 p.m.``), else publication.
+
+    A time written straight before its day (``noon Thursday``, ``5 p.m. EST, Nov. 9``) becomes one expression.
+    """
+    result: list[Found] = []
+    skip = -1
     for index, item in enumerate(found):
-        reading = item.reading
+        if index == skip:
+            continue
+        reading, end = item.reading, item.end
         if reading.clock is not None:
             day, label = _neighbour_day(text, found, index)
             if day is None and publication is not None:
                 day, label = publication.isoformat(), "publication"
             value = f"{day or 'XXXX-XX-XX'}T{reading.clock}"
             reading = replace(reading, value=value, reference=label if day else None)
-        result.append(Found(item.start, item.end, reading))
+            if _day_follows_tightly(text, found, index):
+                end, skip = found[index + 1].end, index + 1
+        result.append(Found(item.start, end, reading))
     return result
+
+
+def _day_follows_tightly(text: str, found: list[Found], index: int) -> bool:
+    if index + 1 >= len(found):
+        return False
+    following = found[index + 1]
+    value = following.reading.value or ""
+    return (
+        bool(DAY_VALUE.match(value))
+        and TIGHT_JOINER.fullmatch(text[found[index].end : following.start]) is not None
+    )
 
 
 def _neighbour_day(text: str, found: list[Found], index: int) -> tuple[str | None, str | None]:

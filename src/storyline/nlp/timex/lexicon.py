@@ -20,7 +20,7 @@ REQUIRED_WORDS = (
     "months", "ambiguous_months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "set_adverbs",
     "seasons", "season_months", "day_parts", "time_words", "time_zones", "deictic_days", "deictic_day_parts",
     "references", "decade_words", "holidays", "modifiers", "duration_only_modifiers", "relative_words",
-    "future_verbs",
+    "future_verbs", "open_date_cues",
 )  # fmt: skip
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 UNITS_TENS = rf"{TENS}[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
@@ -42,6 +42,8 @@ class TimeLexicon:
     words: dict[str, Any]
     rules: tuple[Rule, ...]
     modifier_regex: re.Pattern[str]
+    open_date_regex: re.Pattern[str]
+    """A deadline or target just before a date (``until``, ``payable``): its clause's tense says nothing."""
 
     def unit(self, word: str) -> tuple[str, dict[str, Any]]:
         """The unit entry for a singular or plural unit word (``days`` → ``day``)."""
@@ -151,4 +153,9 @@ def load_time_lexicon() -> TimeLexicon:
     rules_data = json.loads(package_data(*RULES_FILE).read_text(encoding="utf-8"))["rules"]
     placeholders = _placeholders(words)
     rules = tuple(_compile_rule(entry, words, placeholders) for entry in rules_data)
-    return TimeLexicon(words=words, rules=rules, modifier_regex=_modifier_regex(words))
+    open_dates = re.compile(
+        rf"(?<!\w)(?:{_alternation(words['open_date_cues'])})\s+(?:on\s+)?$", re.IGNORECASE
+    )
+    return TimeLexicon(
+        words=words, rules=rules, modifier_regex=_modifier_regex(words), open_date_regex=open_dates
+    )

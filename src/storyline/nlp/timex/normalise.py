@@ -165,6 +165,15 @@ def month_year(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", cal.month_value(int(match["year"]), _month(match, ctx)))
 
 
+def month_relative_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``June last year``, ``January this year``."""
+    reference, label = ctx.deictic()
+    if reference is None:
+        return Reading("DATE", None)
+    step = ctx.lexicon.words["relative_words"][group(match, "relative")]
+    return Reading("DATE", cal.month_value(reference.year + step, _month(match, ctx)), label)
+
+
 def month(match: re.Match[str], ctx: Context) -> Reading | None:
     number = _month(match, ctx)
     reference, label = ctx.calendar_anchor()
@@ -593,6 +602,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "month_day_year": month_day_year,
     "month_day": month_day,
     "month_year": month_year,
+    "month_relative_year": month_relative_year,
     "month": month,
     "relative_month": relative_month,
     "weekday": weekday,
