@@ -142,6 +142,8 @@ CASES = [
     (THU, "They stayed two weeks.", "two weeks", "P2W"),
     (THU, "The director will step down within a year.", "a year", "P1Y"),
     (THU, "They have argued for years.", "years", "PXY"),
+    (THU, "Talks dragged on for weeks.", "weeks", "PXW"),
+    (THU, "Profit fell in the latest period.", "the latest period", "2025-Q3"),
     (THU, "The 10-year bond rallied.", "10-year", "P10Y"),
     # sets
     (THU, "They meet every week.", "every week", "P1W"),
@@ -322,8 +324,9 @@ def test_extract_times_uses_a_story_date_in_narrative_mode(nlp):
     assert (by_text["Friday"].value, by_text["Friday"].reference) == ("2020-03-06", "narrative")
 
 
-def test_extract_times_skips_ages_counts_and_adjectives(nlp):
-    times = extract_times(nlp("The 52-year-old envoy sent 2000 troops and quarterly reports."), THU)
+def test_extract_times_skips_ages_counts_fractions_and_adjectives(nlp):
+    text = "The 52-year-old envoy sent 2000 troops, three-quarters of the army, and quarterly reports."
+    times = extract_times(nlp(text), THU)
     assert times == []
 
 

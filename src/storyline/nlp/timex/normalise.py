@@ -304,6 +304,8 @@ def duration(match: re.Match[str], ctx: Context) -> Reading | None:
     unit, entry = ctx.lexicon.unit(group(match, "unit_any"))
     if number in ("a", "an") and unit in ("second", "minute"):
         return None  # "a second time", "wait a minute"
+    if unit == "quarter" and re.match(r"\s+of\b", match.string[match.end() : match.end() + 4]):
+        return None  # "three-quarters of the vote" is a fraction
     return Reading("DURATION", _duration(ctx.lexicon.number(number), entry))
 
 
