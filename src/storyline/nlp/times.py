@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -40,13 +41,23 @@ class Found:
 
 def extract_times(doc: Doc, published: str | None, *, locale: str = "US") -> list[TimeExpr]:
     """Every time expression in the Doc, normalised against ``published`` (an ISO date or datetime)."""
-    lexicon = load_time_lexicon()
+    lexicon = _checked_lexicon()
     text = doc.text  # a property that joins every token: read it once
     parsed = is_parsed(doc)
     candidates = find_candidates(doc, lexicon, parsed)
     found = _read_all(doc, text, candidates, lexicon, cal.parse_reference(published), locale, parsed)
     found = _date_times_of_day(text, found, cal.parse_reference(published))
     return _records(text, found)
+
+
+@lru_cache(maxsize=1)
+def _checked_lexicon() -> TimeLexicon:
+    """The time lexicon, once, after checking that every rule names a normaliser that exists."""
+    lexicon = load_time_lexicon()
+    unknown = sorted({rule.normaliser for rule in lexicon.rules} - set(NORMALISERS))
+    if unknown:
+        raise ValueError(f"time_rules.json names unknown normalisers: {', '.join(unknown)}")
+    return lexicon
 
 
 def _read_all(
