@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from storyline.config import Settings
 from storyline.nlp import load_pipeline
+from storyline.nlp import times as times_module
 from storyline.nlp.times import extract_times
 from storyline.nlp.timex import calendar, normalise
 
@@ -66,7 +67,7 @@ def test_extract_times_is_the_same_on_any_day(nlp, monkeypatch, published):
     for today, epoch in ((date(2001, 1, 1), 978_307_200.0), (date(2031, 7, 15), 1_942_012_800.0)):
         _FrozenDate.frozen = today
         monkeypatch.setattr(time, "time", lambda epoch=epoch: epoch)
-        for module in (calendar, normalise):
+        for module in (calendar, normalise, times_module):
             monkeypatch.setattr(module, "date", _FrozenDate)
         results.append([t.__repr__() for t in extract_times(doc, published)])
     assert results[0] == results[1]
