@@ -27,6 +27,12 @@ def test_peace_talks_berlin_consultations_occurred(peace_talks):
     event = event_with(peace_talks, "consultations")
     assert (event.type, event.status) == ("CONSULT", "occurred")
     assert place(peace_talks, event) == "Berlin"
+    by_id = {e.id: e for e in peace_talks.entities}
+    their = {by_id[s].name for s in event.source}  # "their" consultations: the clause subject
+    assert their == {"Steve Witkoff", "Jared Kushner"}
+    assert {by_id[t].country for t in event.target} == {"UA"}
+    times = {t.id: t.text for t in peace_talks.times}
+    assert event.time is not None and "week" in times[event.time]
 
 
 def test_peace_talks_russian_advances_are_an_ongoing_assault(peace_talks):

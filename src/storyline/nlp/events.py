@@ -91,7 +91,7 @@ def _candidate(
     _fill_setting(candidate, context)
     if _is_bare_mention(candidate):
         return None
-    candidate.confidence = _confidence(candidate, weight * support.get(candidate.type, 0.0))
+    candidate.confidence = _confidence(candidate, support.get(candidate.type, 0.0), weight)
     return candidate
 
 
@@ -154,12 +154,26 @@ def _fill_roles(candidate: _Candidate, context: DocContext) -> None:
         governor_subjects = _governor_subject(token)
         source = [a for s in governor_subjects for a in actors_of(s, context, located=True)]
         sources = [*sources, *governor_subjects]
+    if not source and any(s.dep_ == "poss" and s.pos_ == "PRON" for s in sources):
+        source = _bound_possessor(token, context)
     if not source and any(s.pos_ == "PRON" for s in sources):
         source = reporter_actors(token, context)
     candidate.argument_tokens = [*sources, *targets]
     candidate.source = list(dict.fromkeys(source))
     target = [a for t in targets for a in actors_of(t, context) if a not in candidate.source]
     candidate.target = list(dict.fromkeys(target))
+
+
+def _bound_possessor(noun: Token, context: DocContext) -> list[str]:
+    """An unresolved possessive pronoun refers to the subject of its clause (``X …, after their talks``)."""
+    current = clause_head(noun)
+    for _ in range(4):
+        if subjects := children(current, {"nsubj", "nsubjpass"}):
+            return [a for s in subjects for a in actors_of(s, context, located=True)]
+        if current.dep_ not in {"advcl", "xcomp", "conj", "prep", "pcomp"} or current.head == current:
+            break
+        current = current.head
+    return []
 
 
 def _verb_arguments(verb: Token, event_type: str) -> tuple[list[Token], list[Token]]:
@@ -192,11 +206,17 @@ def _object_targets(verb: Token, prepositions: set[str]) -> list[Token]:
 def _noun_arguments(noun: Token, mode: str | None) -> tuple[list[Token], list[Token]]:
     parties = prepositional_objects(noun, {"between", "among"})
     sources = children(noun, {"poss"}) + prepositional_objects(noun, {"by"})
-    sources += [m for m in noun.children if m.dep_ in {"amod", "compound"} and m.ent_type_]
+    sources += [m for m in _noun_modifiers(noun) if m.ent_type_]
     targets = prepositional_objects(noun, TARGET_PREPOSITIONS)
     if mode == THIRD_PARTY:  # a mediation between X and Y: X and Y are its targets, the mediator its source
         return sources, targets + parties
     return sources + parties, targets
+
+
+def _noun_modifiers(noun: Token) -> list[Token]:
+    """Adjectives and compounds before a noun, and theirs (``Russian`` in ``Russian military advances``)."""
+    first = [m for m in noun.children if m.dep_ in {"amod", "compound"}]
+    return first + [g for m in first for g in m.children if g.dep_ in {"amod", "compound"}]
 
 
 def _governor_subject(noun: Token) -> list[Token]:
@@ -236,11 +256,11 @@ def _make_request(candidate: _Candidate, reporter: Token, context: DocContext) -
     candidate.type, candidate.mode, candidate.status = status_cues().request_type, None, "occurred"
 
 
-def _confidence(candidate: _Candidate, classifier_support: float) -> float:
-    """Lexicon strength, whether source and target were found, and the classifier's support for the type."""
-    score = 0.55 if candidate.weak else 0.7
-    score += 0.1 * bool(candidate.source) + 0.1 * bool(candidate.target) + classifier_support
-    return round(min(score, 0.95), 2)
+def _confidence(candidate: _Candidate, support: float, weight: float) -> float:
+    """Lexicon strength and whether source and target were found, blended with the classifier's support for
+    the type by the weight training chose."""
+    lexical = (0.55 if candidate.weak else 0.7) + 0.1 * bool(candidate.source) + 0.1 * bool(candidate.target)
+    return round((1 - weight) * min(lexical, 0.95) + weight * support, 2)
 
 
 def _absorb_nested(found: list[_Candidate]) -> list[_Candidate]:

@@ -32,7 +32,7 @@ class TypeClassifier:
     classes: tuple[str, ...]
     ngram_max: int
     support_weight: float = 0.0
-    """How much the classifier's support for a type adds to an event's confidence (tuned on training data)."""
+    """The classifier's share in an event's confidence against the lexical evidence (tuned in training)."""
 
     def features(self, text: str) -> np.ndarray:
         """Sublinear TF-IDF, L2-normalised: the same transform the training vectoriser applied."""

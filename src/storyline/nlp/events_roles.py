@@ -108,6 +108,8 @@ def clause_tokens(trigger: Token) -> set[int]:
     """Token indices of the trigger's own clause: its subtree without embedded clauses, and for a noun the
     modifiers of the verb that governs it (``held talks in Berlin on Monday``)."""
     indices = _own_subtree(trigger)
+    if trigger.pos_ in {"NOUN", "PROPN"} and (participle := _reduced_relative(trigger)) is not None:
+        indices |= _own_subtree(participle)
     if trigger.pos_ in {"NOUN", "PROPN"}:
         governor = clause_head(trigger)
         if governor != trigger:
@@ -116,6 +118,16 @@ def clause_tokens(trigger: Token) -> set[int]:
                 if child.dep_ in {"prep", "npadvmod", "advmod", "tmod", "obl"}:
                     indices |= _own_subtree(child)
     return indices
+
+
+def _reduced_relative(noun: Token) -> Token | None:
+    """A past participle right after a noun phrase modifies it (``the invasion launched in 2022``), even where
+    the parser attached it to a distant verb."""
+    following = noun.right_edge.i + 1
+    if following >= len(noun.doc):
+        return None
+    participle = noun.doc[following]
+    return participle if participle.tag_ == "VBN" and participle.dep_ in {"acl", "advcl"} else None
 
 
 def _own_subtree(token: Token) -> set[int]:
@@ -130,17 +142,18 @@ def _own_subtree(token: Token) -> set[int]:
 
 
 def time_of(trigger: Token, indices: set[int], context: DocContext) -> TimeExpr | None:
-    """The time expression in the trigger's clause nearest to the trigger."""
+    """The time expression in the trigger's clause nearest to the trigger; a date or time of day before a
+    duration (``two-day consultations … earlier in the week``: the week says when)."""
     doc = context.doc
-    best: tuple[int, TimeExpr] | None = None
+    best: tuple[bool, int, TimeExpr] | None = None
     for time in context.times:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or not any(t.i in indices for t in span):
             continue
-        distance = min(abs(t.i - trigger.i) for t in span)
-        if best is None or distance < best[0]:
-            best = (distance, time)
-    return best[1] if best else None
+        key = (time.type not in {"DATE", "TIME"}, min(abs(t.i - trigger.i) for t in span), time)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
 
 
 def place_of(trigger: Token, indices: set[int], context: DocContext, taken: set[str]) -> str | None:

@@ -164,7 +164,10 @@ def _slot_start(token: Token, head: Token, slot: str) -> Token:
 
 
 def _phrase(head: Token, excluded: set[int], start: Token | None = None) -> list[Token] | None:
+    """The head's phrase without the excluded tokens and without clauses set off by a comma
+    (``the extension of X, potentially structured …``)."""
     doc = head.doc
+    excluded = excluded | {t.i for c in head.children if _comma_clause(c) for t in c.subtree}
     first = (start or head.left_edge).i
     last = head.right_edge.i
     tokens = [doc[i] for i in range(first, last + 1) if i not in excluded]
@@ -173,6 +176,11 @@ def _phrase(head: Token, excluded: set[int], start: Token | None = None) -> list
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
     return _contiguous_prefix(tokens) or None
+
+
+def _comma_clause(token: Token) -> bool:
+    after_comma = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+    return token.dep_ in {"acl", "relcl", "advcl", "appos"} and after_comma
 
 
 def _contiguous_prefix(tokens: list[Token]) -> list[Token]:
