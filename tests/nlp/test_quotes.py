@@ -65,12 +65,12 @@ def test_extract_quotes_joins_a_quote_over_several_paragraphs() -> None:
 
 
 def test_extract_quotes_makes_reported_speech_with_a_quoted_part_mixed() -> None:
-    text = 'Trump said the negotiations are "getting close to something" substantial.'
+    text = 'President Donald Trump said the negotiations are "getting close to something" substantial.'
     context, (quote,) = analyse(text)
     assert quote.kind == "mixed"
     assert quote.text == 'the negotiations are "getting close to something" substantial'
     assert quote.cue.text == "said"
-    assert speaker_name(context, quote) == "Trump"
+    assert speaker_name(context, quote) == "Donald Trump"
 
 
 def test_extract_quotes_reads_a_quote_introduced_by_a_colon() -> None:
