@@ -64,4 +64,4 @@ def test_find_quoted_spans_takes_linear_time_on_a_line_of_marks() -> None:
 def test_find_quoted_spans_offsets_index_the_text() -> None:
     text = 'A "first" and “second one” and «third».'
     for span in find_quoted_spans(text):
-        assert text[span.outer_start] in "\"“«" and text[span.outer_end - 1] in "\"”»"
+        assert text[span.outer_start] in '"“«' and text[span.outer_end - 1] in '"”»'
