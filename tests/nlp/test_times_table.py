@@ -324,6 +324,11 @@ def test_extract_times_uses_a_story_date_in_narrative_mode(nlp):
     assert (by_text["Friday"].value, by_text["Friday"].reference) == ("2020-03-06", "narrative")
 
 
+def test_extract_times_dates_reporting_verbs_in_news_time(nlp):
+    text = "On March 3, 2020, rebels entered the city, officials said Tuesday."
+    assert _find(nlp, text, THU, "Tuesday").value == "2025-12-16"
+
+
 def test_extract_times_skips_ages_counts_fractions_and_adjectives(nlp):
     text = "The 52-year-old envoy sent 2000 troops, three-quarters of the army, and quarterly reports."
     times = extract_times(nlp(text), THU)

@@ -20,7 +20,7 @@ from storyline.nlp.timex import calendar as cal
 from storyline.nlp.timex.lexicon import TimeLexicon, load_time_lexicon
 from storyline.nlp.timex.normalise import NORMALISERS, Context, Reading
 from storyline.nlp.timex.recognise import Candidate, find_candidates
-from storyline.nlp.timex.tense import is_parsed, tense_at
+from storyline.nlp.timex.tense import is_parsed, reported, tense_at
 from storyline.records import TimeExpr
 
 MODIFIER_REACH = 25
@@ -72,6 +72,7 @@ def _read_all(
     """Normalise in text order, keeping the latest explicit and day-precise dates of the paragraph."""
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     future_verbs = frozenset(lexicon.words["future_verbs"])
+    reporting_verbs = frozenset(lexicon.words["reporting_verbs"])
     story: tuple[int, date] | None = None
     last_day: tuple[int, date] | None = None
     period: tuple[int, str] | None = None
@@ -80,14 +81,15 @@ def _read_all(
     for candidate in candidates:
         paragraph = bisect.bisect_right(paragraph_starts, candidate.start)
         sentence = _sentence_start(doc, candidate) if parsed else paragraph
-        if not (found and RANGE_JOINER.fullmatch(text[found[-1].end : candidate.start])):
-            tense = (
-                _tense(doc, text, candidate, lexicon, future_verbs) if parsed else ""
-            )  # a range shares one
+        if not (
+            found and RANGE_JOINER.fullmatch(text[found[-1].end : candidate.start])
+        ):  # a range shares one
+            tense = _tense(doc, text, candidate, lexicon, future_verbs) if parsed else ""
+        news_time = parsed and reported(doc, candidate.start, candidate.end, reporting_verbs)
         context = Context(
             lexicon=lexicon,
             publication=publication,
-            story=story[1] if story and story[0] == paragraph else None,
+            story=story[1] if story and story[0] == paragraph and not news_time else None,
             last_day=last_day[1] if last_day and last_day[0] == paragraph else None,
             tense=tense,
             locale=locale,

@@ -20,7 +20,7 @@ REQUIRED_WORDS = (
     "months", "ambiguous_months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "set_adverbs",
     "seasons", "season_months", "day_parts", "time_words", "time_zones", "deictic_days", "deictic_day_parts",
     "references", "decade_words", "holidays", "modifiers", "duration_only_modifiers", "relative_words",
-    "future_verbs", "open_date_cues",
+    "future_verbs", "open_date_cues", "reporting_verbs",
 )  # fmt: skip
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 UNITS_TENS = rf"{TENS}[\s-](?:one|two|three|four|five|six|seven|eight|nine)"

@@ -25,6 +25,13 @@ def tense_at(doc: Doc, start: int, end: int, future_verbs: frozenset[str]) -> st
     return _verb_tense(verb, future_verbs) if verb is not None else ""
 
 
+def reported(doc: Doc, start: int, end: int, reporting_verbs: frozenset[str]) -> bool:
+    """Whether the expression dates a reporting verb (``said Thursday``): news time, not story time."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(span.root) if span is not None and len(span) else None
+    return verb is not None and verb.lemma_.lower() in reporting_verbs
+
+
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or token.tag_ == "MD":
