@@ -8,6 +8,7 @@ allow and adds its support to an event's confidence; without the artefact the le
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,20 +35,23 @@ class TypeClassifier:
     support_weight: float = 0.0
     """The classifier's share in an event's confidence against the lexical evidence (tuned in training)."""
 
-    def features(self, text: str) -> np.ndarray:
-        """Sublinear TF-IDF, L2-normalised: the same transform the training vectoriser applied."""
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Sublinear TF-IDF, L2-normalised, as (vocabulary indices, values): the training vectoriser's
+        transform, kept sparse because a sentence has a handful of the vocabulary's terms."""
         counts: dict[int, int] = {}
         for term in _ngrams(text, self.ngram_max):
             if (index := self.vocabulary.get(term)) is not None:
                 counts[index] = counts.get(index, 0) + 1
-        vector = np.zeros(len(self.vocabulary))
-        for index, count in counts.items():
-            vector[index] = (1.0 + np.log(count)) * self.idf[index]
-        norm = np.linalg.norm(vector)
-        return vector / norm if norm else vector
+        indices = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * self.idf[
+            indices
+        ]
+        norm = math.sqrt(float((values * values).sum()))
+        return indices, values / norm if norm else values
 
     def probabilities(self, text: str) -> dict[str, float]:
-        scores = self.weights @ self.features(text) + self.bias
+        indices, values = self.features(text)
+        scores = self.weights[:, indices] @ values + self.bias
         scores = np.exp(scores - scores.max())
         scores /= scores.sum()
         return dict(zip(self.classes, scores.tolist(), strict=True))
