@@ -62,3 +62,10 @@ def test_roles_lexicon_reads_titles_modifiers_and_plurals():
     assert roles.refers_to("president", "president", lexicon)
     assert roles.refers_to("minister", "foreign minister", lexicon)
     assert not roles.refers_to("president", "vice president", lexicon)
+
+
+def test_geo_knows_countries_geonames_lists_beyond_iso_3166():
+    gazetteer = geo.gazetteer()
+    assert gazetteer.country_named("Kosovo") == "XK"
+    assert gazetteer.country("XK").name == "Kosovo"
+    assert gazetteer.demonym("Kosovar") == "XK"

@@ -102,6 +102,7 @@ class Gazetteer:
             ):
                 if form:
                     self._country_names.setdefault(normalise(form), code)
+        self._load_geonames_only_countries(geo_countries)
         aliases = _read_pairs("country_aliases.tsv")
         self._check((code for _, code in aliases), "country_aliases.tsv")
         for alias, code in aliases:
@@ -109,6 +110,16 @@ class Gazetteer:
                 self._codes[alias] = code
             else:
                 self._country_names[normalise(alias)] = code
+
+    def _load_geonames_only_countries(self, geo_countries: dict) -> None:
+        """Countries GeoNames lists but ISO 3166 does not yet (Kosovo, XK): demonyms and cities name them."""
+        for code, geo in geo_countries.items():
+            if code in self.countries:
+                continue
+            self.countries[code] = Country(code, geo["name"], int(geo.get("population") or 0))
+            if iso3 := geo.get("iso3"):
+                self._codes[iso3] = code
+            self._country_names.setdefault(normalise(geo["name"]), code)
 
     def _check(self, codes, source: str) -> None:
         unknown = sorted(set(codes) - set(self.countries))
