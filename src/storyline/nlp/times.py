@@ -76,6 +76,7 @@ def _read_all(
     story: tuple[int, date] | None = None
     last_day: tuple[int, date] | None = None
     period: tuple[int, str] | None = None
+    report_quarter: str | None = None
     found: list[Found] = []
     tense = ""
     for candidate in candidates:
@@ -94,6 +95,7 @@ def _read_all(
             tense=tense,
             locale=locale,
             period=period[1] if period and period[0] == sentence else None,
+            report_quarter=report_quarter,
         )
         reading = NORMALISERS[candidate.rule.normaliser](candidate.match, context)
         if reading is None:
@@ -102,6 +104,8 @@ def _read_all(
         found.append(Found(start, candidate.end, reading))
         if cal.granularity(reading.value) in PERIODS and reading.value[:4].isdigit():
             period = (sentence, reading.value)
+        if report_quarter is None and candidate.rule.normaliser == "quarter" and reading.value[:4].isdigit():
+            report_quarter = reading.value
         if reading.value and DAY_VALUE.match(reading.value):
             day = date.fromisoformat(reading.value[:10])
             last_day = (paragraph, day)

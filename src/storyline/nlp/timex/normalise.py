@@ -44,6 +44,12 @@ class Context:
     locale: str
     period: str | None = None
     """The latest month, quarter or half named earlier in the sentence (``a year earlier`` compares to it)."""
+    report_quarter: str | None = None
+    """The latest quarter named earlier in the document: the period a results report is about."""
+
+    def compared_period(self) -> str | None:
+        """What ``a year ago`` compares to: the sentence's own period, else the report's quarter."""
+        return self.period or self.report_quarter
 
     def deictic(self) -> tuple[date | None, str | None]:
         """``yesterday``, ``last week``: always the publication date."""
@@ -349,8 +355,8 @@ def offset(match: re.Match[str], ctx: Context) -> Reading | None:
     reference, label = ctx.deictic() if direction in ("ago", "from now", "hence") else ctx.anaphoric()
     if amount is None or not float(amount).is_integer():
         return Reading("DURATION", _duration(amount, entry))
-    if unit == "year" and sign < 0 and ctx.period:
-        return Reading("DATE", _years_before(ctx.period, int(amount)), "narrative")
+    if unit == "year" and sign < 0 and (period := ctx.compared_period()):
+        return Reading("DATE", _years_before(period, int(amount)), "narrative")
     if reference is None:
         return Reading("DATE", None)
     return Reading("DATE", _offset_value(reference, unit, entry, sign * int(amount)), label)
@@ -405,6 +411,11 @@ def fiscal_year(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{reference.year:04d}" if reference else None, label, flags=("fiscal",))
 
 
+def year_ended(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the year ended June 30`` names an accounting year by its end: TimeBank marks it a duration."""
+    return Reading("DURATION", "P1Y", flags=("fiscal",) if "fiscal" in match.group().lower() else ())
+
+
 def _period_year(match: re.Match[str], ctx: Context, index: int, per_year: int) -> tuple[str, str | None]:
     """The year of ``the third quarter``: given, else the publication year moved by tense."""
     explicit = _explicit_year(match, ctx)
@@ -445,14 +456,17 @@ def half_year(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def the_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``the quarter`` in a past-tense report is the last finished one; else the current one."""
+    """``the quarter`` is the one the report named (anaphora); failing that, ``the latest quarter`` and
+    ``the quarter`` in a past-tense report are the last finished one, else the current one."""
+    text = match.group().lower()
+    years_back = 1 if "ago" in text or "earlier" in text else 0
+    if ctx.report_quarter and "current" not in text and "latest" not in text:
+        return Reading("DATE", _years_before(ctx.report_quarter, years_back), "narrative")
     reference, label = ctx.deictic()
     if reference is None:
         return Reading("DATE", None)
-    text = match.group().lower()
-    step = -1 if ctx.tense == "past" else 0
-    if "ago" in text or "earlier" in text:
-        step -= 4
+    step = -1 if ctx.tense == "past" or "latest" in text else 0
+    step -= 4 * years_back
     year_value, number = cal.shift_quarters(reference.year, cal.quarter_of(reference), step)
     return Reading("DATE", f"{year_value:04d}-Q{number}", label)
 
@@ -481,8 +495,8 @@ def _years_before(period: str, years: int) -> str:
 
 
 def year_ago(match: re.Match[str], ctx: Context) -> Reading | None:
-    if ctx.period:
-        return Reading("DATE", _years_before(ctx.period, 1), "narrative")
+    if period := ctx.compared_period():
+        return Reading("DATE", _years_before(period, 1), "narrative")
     reference, label = ctx.deictic()
     return Reading("DATE", f"{reference.year - 1:04d}" if reference else None, label)
 
@@ -623,6 +637,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "written_year": written_year,
     "year_two_thousand": year_two_thousand,
     "fiscal_year": fiscal_year,
+    "year_ended": year_ended,
     "quarter": quarter,
     "half_year": half_year,
     "the_quarter": the_quarter,
