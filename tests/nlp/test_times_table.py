@@ -126,9 +126,11 @@ CASES = [
     # a results report: later comparisons and "the quarter" refer back to the quarter it is about
     (THU, "Profit rose in the third quarter. Sales fell from a year ago.", "a year ago", "2024-Q3"),
     (THU, "Profit rose in the third quarter. Sales rose in the quarter.", "the quarter", "2025-Q3"),
-    (THU, "Profit rose in the third quarter. Costs fell in the year-ago quarter.", "the year-ago quarter", "2024-Q3"),
+    (THU, "Profit rose in the third quarter. Costs fell in the year-ago quarter.", "the year-ago quarter",
+     "2024-Q3"),
     (THU, "Revenue rose in the latest quarter.", "the latest quarter", "2025-Q3"),
-    (THU, "Profit fell in the third quarter. Hiring will slow in the current quarter.", "the current quarter", "2025-Q4"),
+    (THU, "Profit fell in the third quarter. Hiring will slow in the current quarter.", "the current quarter",
+     "2025-Q4"),
     # "the year ended June 30": an accounting year named by its end is a duration (TimeBank)
     (THU, "Net income for the year ended June 30 rose.", "the year", "P1Y"),
     (THU, "Sales in the fiscal year ending March 31 fell.", "the fiscal year", "P1Y"),
