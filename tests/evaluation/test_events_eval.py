@@ -68,6 +68,11 @@ def test_actor_code_maps_countries_and_intergovernmental_bodies():
     assert actor_code("the United Nations", None) == "IGO"
     assert actor_code("Jordan", None) == "JOR"
     assert actor_code("Fijian rebels", None) is None
+    assert actor_code("International Atomic Energy Agency", None, ["IAEA"]) == "IGO"
+
+
+def test_actor_code_does_not_read_a_name_ending_in_un_as_the_united_nations():
+    assert actor_code("Kim Jong Un", None) is None
 
 
 def test_evaluate_events_on_the_dev_folder_reports_every_metric(shared, settings):

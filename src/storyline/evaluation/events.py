@@ -29,17 +29,12 @@ from storyline.evaluation.base import EvalReport, prf
 from storyline.nlp import analyze_articles
 from storyline.nlp.events_classifier import shipped_classifier
 from storyline.nlp.events_lexicon import plover_types
+from storyline.nlp.organisations import is_intergovernmental
 from storyline.records import Analysis, Article
 
 NO_EVENT = "NONE"
 PUBLISHED = "2000-01-01"
 """The records' own date for every sentence (see the dataset README)."""
-IGO_NAMES = (
-    "united nations", "u.n.", "un ", "security council", "nato", "european union", "european community",
-    "arab league", "african union", "world bank", "international monetary fund", "imf", "red cross",
-    "world food program", "international labor office", "opec", "osce", "asean", "unicef", "unhcr",
-    "world health organization", "interpol", "organization of american states", "ecowas",
-)  # fmt: skip
 ANCHORS = {
     "NGEC (Halterman et al. 2023, POLECAT coder; own test set)": {
         "type_macro_f1": 0.52,
@@ -136,16 +131,18 @@ def predicted_event(analysis: Analysis) -> tuple[str, set[Triple]]:
     if not analysis.events:
         return NO_EVENT, set()
     event = max(analysis.events, key=lambda e: e.confidence)
-    codes = {entity.id: actor_code(entity.name, entity.country) for entity in analysis.entities}
+    codes = {
+        entity.id: actor_code(entity.name, entity.country, entity.aliases) for entity in analysis.entities
+    }
     sources = list(dict.fromkeys(codes.get(s) for s in event.source))
     targets = list(dict.fromkeys(codes.get(t) for t in event.target))
     return event.type, triples(sources, event.type, targets, reciprocal=True)
 
 
-def actor_code(name: str, country: str | None) -> str | None:
-    """An actor's code in the records' scheme: alpha-3 for a country, IGO for an intergovernmental body."""
-    lowered = f"{name.lower()} "
-    if any(igo in lowered for igo in IGO_NAMES):
+def actor_code(name: str, country: str | None, aliases: list[str] | None = None) -> str | None:
+    """An actor's code in the records' scheme: alpha-3 for a country, IGO for an intergovernmental body
+    (``lexicons/organisations.json``)."""
+    if is_intergovernmental([name, *(aliases or [])]):
         return "IGO"
     if country:
         found = pycountry.countries.get(alpha_2=country.upper())
