@@ -28,6 +28,9 @@ DATE_JOINER = re.compile(r"\s*(?:,|at|on|,\s*at|,\s*on)?\s*", re.IGNORECASE)
 TIGHT_JOINER = re.compile(r"[ \t]*,?[ \t]*")
 RANGE_JOINER = re.compile(r"\s*(?:to|and|until|till|through|thru|-|–|—)\s*", re.IGNORECASE)
 RANGE_OPENER = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+CLOCK_BEFORE = re.compile(
+    r"(?<!\w)(?:\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\.?|noon|midnight)(?:\s+[A-Z]{2,4})?,?\s+$", re.IGNORECASE
+)
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 PERIODS = {"month", "quarter", "half"}
 
@@ -118,7 +121,11 @@ def _tense(
     doc: Doc, text: str, candidate: Candidate, lexicon: TimeLexicon, future_verbs: frozenset[str]
 ) -> str:
     """The clause's tense, except after a deadline cue (``extended until Nov. 16``) where it says nothing."""
-    if lexicon.open_date_regex.search(text, max(0, candidate.start - MODIFIER_REACH), candidate.start):
+    left = candidate.start
+    for before in (lexicon.modifier_regex, CLOCK_BEFORE):  # ``until mid-November``, ``until 9 a.m. Tuesday``
+        if found := before.search(text, max(0, left - MODIFIER_REACH), left):
+            left = found.start()
+    if lexicon.open_date_regex.search(text, max(0, left - MODIFIER_REACH), left):
         return ""
     return tense_at(doc, candidate.start, candidate.end, future_verbs)
 

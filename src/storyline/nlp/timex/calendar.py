@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+SOON_DAYS = 31
+"""A past-tense clause does not date an event after publication: a date this close ahead is a deadline or an
+arrangement made in the past (``set Nov. 10 as the deadline``), as HeidelTime keeps a same-month date."""
 Tense = str  # "past", "present", "future" or "" when unknown
 
 GRANULARITY_PATTERNS = (
@@ -95,12 +98,17 @@ def relative_weekday_date(reference: date, weekday: int, step: int) -> date:
     return reference + timedelta(days=delta)
 
 
-def choose_year(reference: date, candidates: list[date], tense: Tense) -> date | None:
+def choose_year(
+    reference: date, candidates: list[date], tense: Tense, soon_days: int = SOON_DAYS
+) -> date | None:
     """Among dates in neighbouring years, the one the tense points to (else the nearest)."""
     if not candidates:
         return None
     if tense == "past":
         before = [c for c in candidates if c <= reference]
+        soon = [c for c in candidates if 0 < (c - reference).days <= soon_days]
+        if soon:
+            return soon[0]  # a date just ahead in a past clause was set in the past (``set Nov. 10 as ...``)
         if before:
             return max(before)
     if tense == "future":
@@ -126,7 +134,7 @@ def month_year(reference: date, month: int, tense: Tense) -> int:
     same = date(reference.year, month, 15)
     if month == reference.month:
         return reference.year
-    chosen = choose_year(reference, candidates, tense)
+    chosen = choose_year(reference, candidates, tense, soon_days=0)  # a whole month ahead is not "soon"
     return (chosen or same).year
 
 
