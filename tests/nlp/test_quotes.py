@@ -212,3 +212,17 @@ def test_extract_quotes_reads_a_reporting_noun_with_its_holder() -> None:
     assert quote.cue.text == "claim"
     assert quote.text == "that the election was stolen"
     assert "Cruz" in quote.speaker_name
+
+
+def test_extract_quotes_reads_a_parenthetical_attribution() -> None:
+    (quote,) = quotes_of("The goal, he said, is to forge a durable cease-fire in the north.")
+    assert quote.kind == "indirect"
+    assert quote.cue.text == "said" and quote.speaker_text.text == "he"
+    assert quote.text.startswith("The goal") and quote.text.endswith("cease-fire in the north")
+
+
+def test_extract_quotes_keeps_a_clause_with_its_own_object_out_of_reporting() -> None:
+    text = "The envoys met in Berlin, where officials detected signs that the positions may not be far apart."
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["that the positions may not be far apart"]
+    assert quotes[0].cue.text == "signs"

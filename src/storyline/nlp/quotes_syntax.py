@@ -16,6 +16,7 @@ from storyline.nlp.quotes_lexicon import ReportingLexicon
 FRAME_DEPS = (("clause", "ccomp"), ("infinitive", "xcomp"), ("object", "dobj"))
 NOUN_CONTENT_DEPS = {"acl", "ccomp", "relcl", "appos"}
 PREPOSITION_OBJECTS = {"pobj", "pcomp"}
+OWN_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp"}
 RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
@@ -233,7 +234,9 @@ def _is_reporting_clause(verb: Token) -> bool:
         return False
     if not any(child.dep_ in SUBJECT_DEPS for child in verb.children):
         return False
-    first = min(t.i for t in verb.subtree)
+    if any(child.dep_ in OWN_CONTENT_DEPS for child in verb.children):
+        return False  # ``…, officials detected signs``: the verb has content of its own
+    first = min(t.i for t in verb.subtree if not t.is_punct)
     return first > 0 and verb.doc[first - 1].is_punct
 
 
