@@ -220,3 +220,19 @@ def test_peace_talks_mentions_lie_in_the_text_and_not_in_boilerplate(peace_talks
         for mention in entity.mentions:
             assert text[mention.start : mention.end] == mention.text
     assert not [e for e in peace_talks.entities if "Bongino" in e.name]
+
+
+def test_actors_person_with_a_role_in_a_national_body_belongs_to_its_country():
+    entities = actors("The Polish Defence Ministry spokesman Jan Nowak denied the report.")
+    assert named(entities, "Jan Nowak").country == "PL"
+
+
+def test_actors_people_leading_a_national_delegation_act_for_its_country():
+    entities = actors("Anna Berg and Olaf Lind were asked to head the Swedish delegation at the summit.")
+    assert named(entities, "Anna Berg").country == "SE"
+    assert named(entities, "Olaf Lind").country == "SE"
+
+
+def test_actors_leading_a_group_without_a_country_gives_no_country():
+    entities = actors("Tom Hale leads a team of scientists in the Arctic.")
+    assert named(entities, "Tom Hale").country is None

@@ -177,3 +177,13 @@ def test_extract_events_purpose_clause_ranks_below_the_main_event(settings):
         "Students staged mass demonstrations in Jakarta to demand political reforms.", settings
     )
     assert main_event(analysis).type == "PROTEST"
+
+
+def test_extract_events_a_delegation_to_talks_takes_part_in_them(settings):
+    analysis = analysed(
+        "Anna Berg was chosen to lead the Swedish delegation to the talks with Norway.", settings
+    )
+    event = main_event(analysis)
+    assert event.type == "CONSULT"
+    assert names(analysis, event.source) == {"Sweden"}
+    assert names(analysis, event.target) == {"Norway"}

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from storyline.nlp import geo, roles
@@ -85,9 +85,10 @@ def extract_actors(doc: Doc) -> list[Entity]:
     _harmonise_labels(candidates)
     clusters = _clusters(candidates)
     by_token = {i: cluster for cluster in clusters for c in cluster.candidates for i in range(c.start, c.end)}
-    _attach_roles(doc, clusters, by_token, lexicon)
-    _attach_descriptions(doc, clusters, by_token, lexicon)
     _attach_org_countries(doc, clusters, gazetteer)
+    _attach_roles(doc, clusters, by_token, lexicon)
+    _attach_delegations(doc, clusters, by_token, gazetteer)
+    _attach_descriptions(doc, clusters, by_token, lexicon)
     return _entities(clusters, gazetteer)
 
 
@@ -373,7 +374,11 @@ def _apply(cluster: Cluster, finding: roles.RoleFinding, by_token: dict[int, Clu
         return
     if anchor.first.country:
         cluster.home = cluster.home or anchor.first.country
-    elif finding.relation or anchor.label == "ORG":
+        return
+    if anchor.label == "ORG" and anchor.home:
+        # "Polish Defence Ministry spokesman …": a role in a national body is a role for its country
+        cluster.home = cluster.home or anchor.home
+    if finding.relation or anchor.label == "ORG":
         relation = finding.relation or (finding.role or "")
         if relation and (relation, anchor.first) not in cluster.relations:
             cluster.relations.append((relation, anchor.first))
@@ -397,6 +402,67 @@ def _distribute(
                 token = token.head
             if token.i in head_tokens and candidate is not head:
                 _apply(other, finding, by_token)
+
+
+def _attach_delegations(
+    doc: Doc, clusters: list[Cluster], by_token: dict[int, Cluster], gazetteer: geo.Gazetteer
+) -> None:
+    """A person who leads a national group acts for its country ("Witkoff and Kushner are tasked with
+    leading the American delegation")."""
+    words = roles.delegation_words()
+    for cluster in clusters:
+        if cluster.label != "PERSON" or cluster.home:
+            continue
+        for candidate in cluster.candidates:
+            subject = doc[candidate.start : candidate.end].root
+            if code := _led_group_country(subject, words, by_token, gazetteer):
+                cluster.home = code
+                break
+
+
+def _led_group_country(
+    subject: Token, words: roles.DelegationWords, by_token: dict[int, Cluster], gazetteer: geo.Gazetteer
+) -> str | None:
+    """The country of the group that a subject's verb (or a verb it controls) says the subject leads."""
+    while subject.dep_ == "conj" and subject.head.i < subject.i:
+        subject = subject.head
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for verb in _controlled_verbs(subject.head):
+        if verb.lemma_.lower() not in words.verbs:
+            continue
+        for group in verb.children:
+            if group.dep_ == "dobj" and group.lemma_.lower() in words.groups:
+                return _country_of_group(group, by_token, gazetteer)
+    return None
+
+
+def _controlled_verbs(verb: Token) -> list[Token]:
+    """A verb and the verbs its subject also performs: "is tasked with leading", "agreed to head"."""
+    found, frontier = [verb], [verb]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            nested = child.dep_ in {"xcomp", "pcomp"} or (child.dep_ == "prep" and current is verb)
+            if nested and child not in found:
+                found.append(child)
+                frontier.append(child)
+    return found
+
+
+def _country_of_group(group: Token, by_token: dict[int, Cluster], gazetteer: geo.Gazetteer) -> str | None:
+    """ "the American delegation", "Ukraine's team", "the delegation of Ukraine"."""
+    modifiers = [c for c in group.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    modifiers += [
+        p for prep in group.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"
+    ]
+    for token in modifiers:
+        cluster = by_token.get(token.i)
+        if cluster is not None and cluster.first.country:
+            return cluster.first.country
+        if code := gazetteer.demonym(token.text) or gazetteer.country_named(token.text):
+            return code
+    return None
 
 
 def _attach_descriptions(

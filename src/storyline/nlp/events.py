@@ -31,6 +31,7 @@ from storyline.nlp.events_roles import (
     time_of,
 )
 from storyline.nlp.events_status import cue_tokens, deontic_reporter, event_status, plover_recode
+from storyline.nlp.roles import delegation_words, lexicon
 from storyline.records import Event, EventStatus, Span
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
@@ -40,6 +41,7 @@ FROM_TARGET_TYPES = {"RETREAT", "REQUEST", "SANCTION"}
 THIRD_PARTY = "third-party"
 RECIPIENT_PREPOSITIONS = {"against", "with", "on", "to", "toward", "towards"}
 FRAMED_PENALTY = 0.7
+PARTICIPANT_PREPOSITIONS = {"to", "at", "for"}
 
 
 @dataclass
@@ -151,7 +153,7 @@ def _fill_roles(candidate: _Candidate, context: DocContext) -> None:
         sources, targets = _noun_arguments(token, candidate.mode)
     source = [a for s in sources for a in actors_of(s, context, located=True)]
     if not source and token.pos_ == "NOUN":
-        governor_subjects = _governor_subject(token)
+        governor_subjects = _participant_group(token) or _governor_subject(token)
         source = [a for s in governor_subjects for a in actors_of(s, context, located=True)]
         sources = [*sources, *governor_subjects]
     if not source and any(s.dep_ == "poss" and s.pos_ == "PRON" for s in sources):
@@ -217,6 +219,21 @@ def _noun_modifiers(noun: Token) -> list[Token]:
     """Adjectives and compounds before a noun, and theirs (``Russian`` in ``Russian military advances``)."""
     first = [m for m in noun.children if m.dep_ in {"amod", "compound"}]
     return first + [g for m in first for g in m.children if g.dep_ in {"amod", "compound"}]
+
+
+def _participant_group(noun: Token) -> list[Token]:
+    """The group or office holder a nominal trigger is attached to (``the American delegation to the talks``,
+    ``the envoy to the negotiations``): they take part in it."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in PARTICIPANT_PREPOSITIONS:
+        return []
+    holder = preposition.head
+    if holder.pos_ == "VERB":  # "leading the delegation to the talks": the parser hangs the talks on the verb
+        holder = next((o for o in holder.children if o.dep_ == "dobj"), holder)
+    lemma = holder.lemma_.lower()
+    if holder.pos_ != "NOUN" or (lemma not in delegation_words().groups and lemma not in lexicon().heads):
+        return []
+    return [holder]
 
 
 def _governor_subject(noun: Token) -> list[Token]:

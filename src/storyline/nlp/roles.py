@@ -98,6 +98,26 @@ def lexicon() -> TitleLexicon:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class DelegationWords:
+    verbs: frozenset[str]
+    """Lemmas of leading a group ("lead", "head")."""
+    groups: frozenset[str]
+    """Nouns of a group that acts for a country ("delegation", "team")."""
+
+
+@lru_cache(maxsize=1)
+def delegation_words() -> DelegationWords:
+    path = package_data("lexicons", "titles.json")
+    data = json.loads(path.read_text(encoding="utf-8")).get("delegations")
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(key), list) and all(isinstance(v, str) and v == v.lower() for v in data[key])
+        for key in ("verbs", "groups")
+    ):
+        raise ValueError(f"{path}: 'delegations' must map 'verbs' and 'groups' to lower-case word lists")
+    return DelegationWords(frozenset(data["verbs"]), frozenset(data["groups"]))
+
+
 def _gendered(data: object, path: object) -> dict[str, frozenset[str]]:
     if not isinstance(data, dict) or set(data) != {"female", "male"}:
         raise ValueError(f"{path}: 'gendered' must map 'female' and 'male' to word lists")
