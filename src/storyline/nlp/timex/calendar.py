@@ -118,14 +118,16 @@ def choose_year(
     return min(candidates, key=lambda c: (abs((c - reference).days), c > reference))
 
 
-def month_day_date(reference: date, month: int, day: int, tense: Tense) -> date | None:
+def month_day_date(
+    reference: date, month: int, day: int, tense: Tense, soon_days: int = SOON_DAYS
+) -> date | None:
     candidates = []
     for year in range(reference.year - 4, reference.year + 5):
         try:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
-    return choose_year(reference, candidates, tense)
+    return choose_year(reference, candidates, tense, soon_days)
 
 
 def month_year(reference: date, month: int, tense: Tense) -> int:

@@ -167,6 +167,24 @@ def _month_day_on_weekday(reference: date, month: int, day: int, weekday: int) -
     return cal.month_day_date(reference, month, day, "")
 
 
+def relative_month_day(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``last Oct. 23`` is the latest one before the reference, ``next March 3`` the first after it."""
+    month_number, day = _month(match, ctx), _day_number(match["day"])
+    step = ctx.lexicon.words["relative_words"][group(match, "relative")]
+    reference, label = ctx.deictic()
+    if reference is None or _safe_date(2000, month_number, day) is None:
+        return Reading("DATE", None) if reference is None else None
+    tense = {-1: "past", 1: "future"}.get(step, "")
+    return Reading(
+        "DATE", cal.month_day_date(reference, month_number, day, tense, soon_days=0).isoformat(), label
+    )
+
+
+def month_set(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``each July``: every July."""
+    return Reading("SET", f"XXXX-{_month(match, ctx):02d}")
+
+
 def month_year(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", cal.month_value(int(match["year"]), _month(match, ctx)))
 
@@ -217,9 +235,11 @@ def weekday(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def relative_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``last Friday`` counts from publication; ``the previous Friday`` from the day the story is at."""
     number = ctx.lexicon.words["weekdays"][group(match, "weekday")]
     step = ctx.lexicon.words["relative_words"][group(match, "relative")]
-    reference, label = ctx.deictic()
+    definite = match.group().lower().startswith("the")
+    reference, label = ctx.anaphoric() if definite and step else ctx.deictic()
     if reference is None:
         return Reading("DATE", None)
     return _with_day_part(cal.relative_weekday_date(reference, number, step), match, ctx, label)
@@ -323,14 +343,25 @@ HALF_UNITS = {
 }  # fmt: skip
 
 
+WHOLE_AND_HALF = {
+    "year": "P{whole}Y6M", "month": "P{whole}M15D", "day": "P{whole}DT12H", "night": "P{whole}DT12H",
+    "hour": "PT{whole}H30M", "minute": "PT{whole}M30S",
+}  # fmt: skip
+"""A whole count and a half, written as TempEval's data writes it: the half in the next smaller unit."""
+
+
 def half_duration(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``half an hour`` (PT30M), ``a year and a half`` (P18M), ``two and a half years`` (P30M)."""
+    """``half an hour`` (PT30M), ``a year and a half`` (P1Y6M), ``two and a half years``/``2 1/2 years``
+    (P2Y6M)."""
     unit, _ = ctx.lexicon.unit(group(match, "unit", "unit_any", "unit2"))
     if unit not in HALF_UNITS:
         return None
-    whole = ctx.lexicon.number(group(match, "number") or "0") if "and" in match.group().lower() else 0
+    text = match.group().lower()
+    whole = ctx.lexicon.number(group(match, "number") or "0") if "and" in text or "1/2" in text else 0
     if group(match, "unit2"):
         whole = 1
+    if whole and float(whole).is_integer() and unit in WHOLE_AND_HALF:
+        return Reading("DURATION", WHOLE_AND_HALF[unit].format(whole=int(whole)))
     half, symbol, is_time = HALF_UNITS[unit]
     amount = half * (2 * (whole or 0) + 1)
     count = str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
@@ -442,14 +473,41 @@ def quarter(match: re.Match[str], ctx: Context) -> Reading | None:
     if not 1 <= number <= 4:
         return None
     year_text, label = _period_year(match, ctx, number, 4)
-    return Reading("DATE", f"{year_text}-Q{number}", label)
+    value = f"{year_text}-Q{number}"
+    if match.groupdict().get("back") and year_text.isdigit():
+        return Reading("DATE", _years_before(value, 1), label)
+    return Reading("DATE", value, label)
+
+
+def relative_year_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``next year's first quarter``; ``last year's quarter`` is the report's quarter a year back."""
+    reference, label = ctx.deictic()
+    if reference is None:
+        return Reading("DATE", None)
+    year_value = reference.year + ctx.lexicon.words["relative_words"][group(match, "relative")]
+    if ordinal := group(match, "ordinal"):
+        number = ctx.lexicon.words["ordinals"][ordinal]
+        return Reading("DATE", f"{year_value:04d}-Q{number}", label) if 1 <= number <= 4 else None
+    number_text = ctx.report_quarter[-1] if ctx.report_quarter else "X"
+    return Reading("DATE", f"{year_value:04d}-Q{number_text}", label)
+
+
+def year_period(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the 1988 quarter``/``the 1988 period``: the report's quarter in that year, else the year."""
+    year_value = int(match["year"])
+    if ctx.report_quarter:
+        return Reading("DATE", f"{year_value:04d}{ctx.report_quarter[4:]}", explicit=True)
+    return Reading("DATE", f"{year_value:04d}", explicit=True)
 
 
 def half_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    if group(match, "ordinal") == "last" and not re.search(r"\d|year", match.group()):
+        return None  # "the last half of the game"
     number = (
         int(match["h"])
         if match.groupdict().get("h")
-        else ctx.lexicon.words["ordinals"][group(match, "ordinal")]
+        else {"last": 2}.get(group(match, "ordinal"))
+        or ctx.lexicon.words["ordinals"][group(match, "ordinal")]
     )
     year_text, label = _period_year(match, ctx, number, 2)
     return Reading("DATE", f"{year_text}-H{number}", label)
@@ -639,6 +697,10 @@ NORMALISERS: dict[str, Normaliser] = {
     "fiscal_year": fiscal_year,
     "year_ended": year_ended,
     "quarter": quarter,
+    "relative_year_quarter": relative_year_quarter,
+    "year_period": year_period,
+    "relative_month_day": relative_month_day,
+    "month_set": month_set,
     "half_year": half_year,
     "the_quarter": the_quarter,
     "the_year": the_year,
