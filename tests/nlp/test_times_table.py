@@ -149,6 +149,11 @@ CASES = [
     (THU, "Profit rose in the third quarter. In the 2024 period, it fell.", "the 2024 period", "2024-Q3"),
     (THU, "Costs rose in the 2024 period.", "the 2024 period", "2024"),
     (THU, "Earnings will fall in the last half of 2025.", "the last half of 2025", "2025-H2"),
+    # anaphora: "that year", "the following month" refer back to the latest date of that precision
+    (THU, "Imports rose in 2019. Exports fell that year.", "that year", "2019"),
+    (THU, "He fled in June 2019 and came back later that year.", "later that year", "2019"),
+    (THU, "A bid came in March 2019. The following month, it was sold.", "The following month", "2019-04"),
+    (THU, "The bid came on March 3, 2019. Shares fell that day.", "that day", "2019-03-03"),
     # "the year ended June 30": an accounting year named by its end is a duration (TimeBank)
     (THU, "Net income for the year ended June 30 rose.", "the year", "P1Y"),
     (THU, "Sales in the fiscal year ending March 31 fell.", "the fiscal year", "P1Y"),

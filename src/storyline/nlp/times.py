@@ -80,6 +80,7 @@ def _read_all(
     last_day: tuple[int, date] | None = None
     period: tuple[int, str] | None = None
     report_quarter: str | None = None
+    last_dated: str | None = None
     found: list[Found] = []
     tense = ""
     for candidate in candidates:
@@ -99,6 +100,7 @@ def _read_all(
             locale=locale,
             period=period[1] if period and period[0] == sentence else None,
             report_quarter=report_quarter,
+            last_dated=last_dated,
         )
         reading = NORMALISERS[candidate.rule.normaliser](candidate.match, context)
         if reading is None:
@@ -107,6 +109,8 @@ def _read_all(
         found.append(Found(start, candidate.end, reading))
         if cal.granularity(reading.value) in PERIODS and reading.value[:4].isdigit():
             period = (sentence, reading.value)
+        if reading.value and reading.value[:4].isdigit() and reading.type in ("DATE", "TIME"):
+            last_dated = reading.value
         if report_quarter is None and candidate.rule.normaliser == "quarter" and reading.value[:4].isdigit():
             report_quarter = reading.value
         if reading.value and DAY_VALUE.match(reading.value):

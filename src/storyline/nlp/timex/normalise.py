@@ -46,6 +46,8 @@ class Context:
     """The latest month, quarter or half named earlier in the sentence (``a year earlier`` compares to it)."""
     report_quarter: str | None = None
     """The latest quarter named earlier in the document: the period a results report is about."""
+    last_dated: str | None = None
+    """The latest value with a calendar year earlier in the document (``that year`` refers back to it)."""
 
     def compared_period(self) -> str | None:
         """What ``a year ago`` compares to: the sentence's own period, else the report's quarter."""
@@ -313,11 +315,22 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DURATION", _duration(1, entry))
     if definite and word in ("next", "following", "previous"):
         reference, label = ctx.anaphoric()
+        if ctx.last_day is None and (period_start := _earlier_period_start(ctx.last_dated, unit)):
+            reference, label = period_start, "narrative"
     else:
         reference, label = ctx.deictic()
     if reference is None:
         return Reading("DATE", None)
     return Reading("DATE", _shifted(reference, unit, ctx.lexicon.words["relative_words"][word]), label)
+
+
+def _earlier_period_start(value: str | None, unit: str) -> date | None:
+    """The first day of an earlier-mentioned month or year, when ``the following {unit}`` counts from it."""
+    if value and unit == "month" and (found := re.match(r"(\d{4})-(\d\d)(?![\d-])", value)):
+        return date(int(found[1]), int(found[2]), 1)
+    if value and unit == "year" and re.fullmatch(r"\d{4}(?:-\d\d)?", value):
+        return date(int(value[:4]), 1, 1)
+    return None
 
 
 def counted_duration(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -664,10 +677,19 @@ def set_every(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def anaphoric_unit(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``that day``, ``the same week``: the period of the latest day mentioned before."""
-    if ctx.last_day is None:
-        return Reading("DATE", None)
-    return Reading("DATE", _shifted(ctx.last_day, ctx.lexicon.unit(group(match, "unit"))[0], 0), "narrative")
+    """``that day``, ``the same week``: the period of the latest day mentioned before; ``that year``,
+    ``that month``: of the latest date of that precision or finer mentioned before."""
+    unit = ctx.lexicon.unit(group(match, "unit"))[0]
+    if ctx.last_day is not None:
+        return Reading("DATE", _shifted(ctx.last_day, unit, 0), "narrative")
+    earlier = ctx.last_dated or ""
+    if unit == "year" and earlier:
+        return Reading("DATE", earlier[:4], "narrative")
+    if unit == "month" and re.match(r"\d{4}-\d\d(?!\d)", earlier):
+        return Reading("DATE", earlier[:7], "narrative")
+    if unit == "quarter" and re.match(r"\d{4}-Q\d", earlier):
+        return Reading("DATE", earlier[:7], "narrative")
+    return Reading("DATE", None)
 
 
 NORMALISERS: dict[str, Normaliser] = {
