@@ -226,3 +226,16 @@ def test_extract_quotes_keeps_a_clause_with_its_own_object_out_of_reporting() ->
     quotes = quotes_of(text)
     assert [q.text for q in quotes] == ["that the positions may not be far apart"]
     assert quotes[0].cue.text == "signs"
+
+
+def test_extract_quotes_takes_the_subject_beside_the_cue_not_one_inside_the_quote() -> None:
+    text = '"If she wins, nothing you can do, folks," Trump said before leaving the stage.'
+    (quote,) = quotes_of(text)
+    assert quote.speaker_text.text == "Trump"
+
+
+def test_extract_quotes_gives_a_participle_after_a_preposition_the_clause_subject() -> None:
+    text = "After saying he was nervous about the vote, the farmer asked a question."
+    quote = next(q for q in quotes_of(text) if q.cue.text == "saying")
+    assert quote.text == "he was nervous about the vote"
+    assert quote.speaker_text.text == "the farmer"

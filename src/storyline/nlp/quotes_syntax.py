@@ -73,6 +73,9 @@ def speaker_of(cue: Token) -> Token | None:
             return found
         if token.dep_ == "acl":
             return _speaker_of_noun(token.head)
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            token = token.head.head  # ``after saying …``, ``by declaring …``: the clause the phrase modifies
+            continue
         if token.dep_ not in RAISING_DEPS or token.head is token:
             return None
         token = token.head if token.dep_ != "relcl" else None
@@ -100,11 +103,13 @@ def _speaker_of_noun(noun: Token) -> Token | None:
 
 
 def _own_speaker(token: Token) -> Token | None:
+    """The subject nearest the verb: a quotation before ``Trump said`` is sometimes given a subject too."""
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return min(subjects, key=lambda s: abs(s.i - token.i))
     for child in token.children:
         if child.is_punct or child.is_space:
             continue
-        if child.dep_ in SUBJECT_DEPS:
-            return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
         if child.dep_ == "nsubjpass" and token.lemma_ == "quote":
