@@ -82,3 +82,28 @@ def test_context_skips_people_marked_as_the_other_gender():
     )
     assert resolve(ctx, "She") == "Maria Zakharova"
     assert resolve(ctx, "He") == "Peter Novak"
+
+
+def test_context_its_and_their_refer_to_the_most_recent_country_or_group():
+    ctx = context(
+        "Norway condemned the raid and said its troops would stay. Bosnian Serbs said their army left."
+    )
+    assert resolve(ctx, "its") == "Norway"
+    assert resolve(ctx, "their") == "Bosnian Serbs"
+
+
+def test_context_group_pronoun_prefers_an_antecedent_in_a_subject():
+    ctx = context("The Chilean government accepted demands from the World Bank that it cut spending.")
+    assert resolve(ctx, "it", occurrence=0) == "Chile"
+
+
+def test_context_placeholder_it_and_distant_antecedents_stay_unresolved():
+    ctx = context("It is likely that Poland will object.")
+    assert resolve(ctx, "It") is None
+    ctx = context("Poland objected. The weather was cold. The next day they left.")
+    assert resolve(ctx, "they") is None
+
+
+def test_context_their_after_coordinated_people_is_left_to_the_clause_subject():
+    ctx = context("John Walker and Mary Reed flew to Oslo from Sweden after their talks ended.")
+    assert resolve(ctx, "their") is None

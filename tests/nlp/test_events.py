@@ -187,3 +187,10 @@ def test_extract_events_a_delegation_to_talks_takes_part_in_them(settings):
     assert event.type == "CONSULT"
     assert names(analysis, event.source) == {"Sweden"}
     assert names(analysis, event.target) == {"Norway"}
+
+
+def test_extract_events_source_of_an_act_someone_is_willing_to_do(settings):
+    analysis = analysed("Chile says it is willing to withdraw its troops from Peru.", settings)
+    event = main_event(analysis)
+    assert names(analysis, event.source) == {"Chile"}
+    assert names(analysis, event.target) == {"Peru"}

@@ -5,6 +5,9 @@ an object, a possessor, a pronoun) into a canonical actor id. The ladder, first 
 1. a token inside an actor's mention (the head of the phrase first);
 2. a personal pronoun ("he said") → the most recent person named before it, skipping people the article
    marks as the other gender ("spokeswoman", "son-in-law", "Mrs.") and possessors ("Trump's …");
+   "it"/"its" → the most recent country or organisation, "they"/"their" → the most recent country,
+   organisation or group ("Bosnian Serbs"), in the same or the previous sentence only, as a subject or
+   possessor; an "it" that announces a clause ("it is likely that …") is left alone;
 3. a title with "the" ("the president added") → the most recent actor holding that role;
 4. a relation to a named actor ("Trump's son-in-law") → the actor with that relation;
 5. a group phrase ("the American delegation", "Russian officials") → the country its demonym or country
@@ -25,7 +28,11 @@ PRONOUN_GENDER = {
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
 PERSONAL_PRONOUNS = set(PRONOUN_GENDER)
-GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "our"}
+SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
+PLURAL_GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+GROUP_TYPES = {"ORG", "NORP"}
+REFERRING_GROUP_DEPS = {"nsubj", "nsubjpass", "poss"}
+PEOPLE = "<coordinated people>"
 
 
 @dataclass
@@ -77,6 +84,8 @@ class DocContext:
             return found
         if token.lower_ in PERSONAL_PRONOUNS:
             return self._preceding_entity(token, {"PERSON"}, PRONOUN_GENDER[token.lower_])
+        if token.lower_ in SINGULAR_GROUP_PRONOUNS | PLURAL_GROUP_PRONOUNS and token.pos_ == "PRON":
+            return self._group_antecedent(token)
         return self._role_holder(token)
 
     def entity_for(self, span: Span | Token) -> str | None:
@@ -124,6 +133,40 @@ class DocContext:
             return entity_id
         return None
 
+    def _group_antecedent(self, token: Token) -> str | None:
+        """The most recent country, organisation (or, for "they", group) named before the pronoun, in its
+        sentence first, then in the sentence before; in each, one named in a subject first ("the Mozambique
+        government accepted demands from rebels that it …": the government). Coordinated people ("X and Y
+        … their") are left unresolved: one actor id cannot name them (callers bind the clause subject)."""
+        if token.dep_ not in REFERRING_GROUP_DEPS or _announces_a_clause(token):
+            return None  # an object "it" is mostly a thing ("the village … overran it")
+        sentence = token.sent
+        windows = [range(token.i - 1, sentence.start - 1, -1)]
+        if sentence.start > 0:
+            previous = self.doc[sentence.start - 1].sent
+            windows.append(range(previous.end - 1, previous.start - 1, -1))
+        for window in windows:
+            found = self._group_candidates(window, plural=token.lower_ in PLURAL_GROUP_PRONOUNS)
+            if found:
+                subjects = [entity_id for i, entity_id in found if _in_subject(self.doc[i])]
+                chosen = (subjects or [entity_id for _, entity_id in found])[0]
+                return None if chosen == PEOPLE else chosen
+        return None
+
+    def _group_candidates(self, indices: range, *, plural: bool) -> list[tuple[int, str]]:
+        found: list[tuple[int, str]] = []
+        for i in indices:
+            entity_id = self._token_entity.get(i)
+            if entity_id is None or (found and found[-1][1] == entity_id):
+                continue
+            entity = self._by_id[entity_id]
+            is_country = entity.country is not None and self._countries.get(entity.country) == entity_id
+            if is_country or entity.type == "ORG" or (plural and entity.type == "NORP"):
+                found.append((i, entity_id))
+            elif plural and entity.type == "PERSON" and _coordinated(self.doc[i]):
+                found.append((i, PEOPLE))
+        return found
+
     def _role_holder(self, token: Token) -> str | None:
         """ "the president" / "the special envoy": a title noun with a definite article."""
         lexicon = roles.lexicon()
@@ -166,3 +209,34 @@ class DocContext:
             if start <= time.start and time.end <= end:
                 return time
         return None
+
+
+def _announces_a_clause(pronoun: Token) -> bool:
+    """ "It is likely that …", "it seems …": a placeholder, not a referring "it" ("it is willing to …")."""
+    if pronoun.dep_ == "expl":
+        return True
+    if pronoun.lower_ != "it" or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = pronoun.head
+    if verb.lemma_ in {"seem", "appear"}:
+        return True
+    predicates = (
+        [verb, *(c for c in verb.children if c.dep_ in {"acomp", "attr"})] if verb.lemma_ == "be" else []
+    )
+    return any(c.dep_ in {"ccomp", "csubj"} for p in predicates for c in p.children)
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a token is (inside) the subject phrase of its clause."""
+    current = token
+    while current.dep_ in {"compound", "amod", "poss", "nmod", "appos", "conj"} and current.head != current:
+        current = current.head
+    return current.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _coordinated(token: Token) -> bool:
+    """Whether a name is one of several joined by "and" ("Witkoff … and Kushner")."""
+    head = token
+    while head.dep_ in {"compound", "flat"} and head.head != head:
+        head = head.head
+    return head.dep_ == "conj" or any(child.dep_ == "conj" for child in head.children)

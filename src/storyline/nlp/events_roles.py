@@ -88,7 +88,8 @@ def clause_head(token: Token) -> Token:
 
 
 def subject_of(verb: Token) -> list[Token]:
-    """A verb's subject; for a controlled verb (``agreed to meet``, ``urged X to meet``) its controller's."""
+    """A verb's subject; for a controlled verb (``agreed to meet``, ``urged X to meet``, ``is ready to meet``)
+    its controller's."""
     current = verb
     for _ in range(4):
         subjects = children(current, SUBJECTS)
@@ -98,7 +99,7 @@ def subject_of(verb: Token) -> list[Token]:
             objects = children(current.head, {"dobj"})
             if objects:
                 return objects
-        if current.dep_ not in {"xcomp", "conj", "advcl"} or current.head == current:
+        if current.dep_ not in {"xcomp", "conj", "advcl", "acomp"} or current.head == current:
             return []
         current = current.head
     return []
