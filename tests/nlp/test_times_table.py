@@ -146,6 +146,8 @@ CASES = [
     (THU, "Sales rose in the third quarter. U.K. sales for last year's quarter fell.", "last year's quarter",
      "2024-Q3"),
     (THU, "The merger could close in next year's first quarter.", "next year's first quarter", "2026-Q1"),
+    (THU, "The company will report third-quarter results.", "third-quarter", "2025-Q3"),
+    (THU, "Sales will recover in the second quarter.", "the second quarter", "2026-Q2"),
     (THU, "Profit rose in the third quarter. In the 2024 period, it fell.", "the 2024 period", "2024-Q3"),
     (THU, "Costs rose in the 2024 period.", "the 2024 period", "2024"),
     (THU, "Earnings will fall in the last half of 2025.", "the last half of 2025", "2025-H2"),
@@ -370,7 +372,7 @@ def test_extract_times_dates_reporting_verbs_in_news_time(nlp):
 
 
 def test_extract_times_skips_ages_counts_fractions_and_adjectives(nlp):
-    text = "The 52-year-old envoy sent 2000 troops, three-quarters of the army, and quarterly reports."
+    text = "The 52-year-old, 61 years old, sent 2000 troops, three-quarters of the army, and quarterly data."
     times = extract_times(nlp(text), THU)
     assert times == []
 

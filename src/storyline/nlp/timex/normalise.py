@@ -472,7 +472,7 @@ def _period_year(match: re.Match[str], ctx: Context, index: int, per_year: int) 
     year_value = reference.year
     if ctx.tense == "past" and index > current:
         year_value -= 1
-    elif ctx.tense == "future" and index < current:
+    elif ctx.tense == "future" and index < current - 1:  # the period just ended is still reported on
         year_value += 1
     return f"{year_value:04d}", label
 
