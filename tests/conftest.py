@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +15,25 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 PEACE_TALKS = EXAMPLES / "peace-talks.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_analysis_keeps_the_contract() -> Iterator[None]:
+    """Every analysis any test produces in-process is checked against the JSON Schema and the offsets."""
+    from storyline.contract import contract_errors
+    from storyline.nlp import pipeline
+
+    analyze_doc = pipeline.analyze_doc
+
+    def checked(*args: Any, **kwargs: Any) -> Analysis:
+        analysis = analyze_doc(*args, **kwargs)
+        errors = contract_errors(analysis.to_dict())
+        assert not errors, f"analysis of {analysis.article.source} breaks the contract: {errors[:5]}"
+        return analysis
+
+    pipeline.analyze_doc = checked
+    yield
+    pipeline.analyze_doc = analyze_doc
 
 
 @pytest.fixture(scope="session")

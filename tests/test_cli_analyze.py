@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from conftest import PEACE_TALKS, ROOT
-
 from storyline.contract import contract_errors
 
 STORYLINE = [sys.executable, "-m", "storyline"]
