@@ -236,3 +236,8 @@ def test_actors_people_leading_a_national_delegation_act_for_its_country():
 def test_actors_leading_a_group_without_a_country_gives_no_country():
     entities = actors("Tom Hale leads a team of scientists in the Arctic.")
     assert named(entities, "Tom Hale").country is None
+
+
+def test_actors_group_named_with_a_demonym_belongs_to_its_country():
+    assert named(actors("Bosnian Croats demanded a ceasefire on Monday."), "Bosnian Croats").country == "BA"
+    assert named(actors("Syrian Kurds fled to Turkey."), "Kurds").country == "SY"

@@ -26,6 +26,7 @@ def test_geo_names_countries_by_common_name_code_and_alias():
     assert gazetteer.country_named("Britain") == "GB"
     assert gazetteer.country_named("Russian Federation") == "RU"
     assert gazetteer.country_named("Moscow") is None
+    assert (gazetteer.country_named("Bosnia"), gazetteer.country_named("PRC")) == ("BA", "CN")
 
 
 def test_geo_maps_demonyms_plurals_and_shared_forms():

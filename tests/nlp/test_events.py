@@ -194,3 +194,13 @@ def test_extract_events_source_of_an_act_someone_is_willing_to_do(settings):
     event = main_event(analysis)
     assert names(analysis, event.source) == {"Chile"}
     assert names(analysis, event.target) == {"Peru"}
+
+
+def test_extract_events_recipient_group_located_in_a_country_is_coded_by_it(settings):
+    analysis = analysed("Japan sent aid to refugees in Chad.", settings)
+    event = main_event(analysis)
+    assert (event.type, names(analysis, event.source), names(analysis, event.target)) == (
+        "AID",
+        {"Japan"},
+        {"Chad"},
+    )

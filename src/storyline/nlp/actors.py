@@ -490,15 +490,18 @@ def _attach_descriptions(
 
 
 def _attach_org_countries(doc: Doc, clusters: list[Cluster], gazetteer: geo.Gazetteer) -> None:
-    """An organisation whose name or possessor names a country belongs to it ("Russian Defence Ministry")."""
+    """An organisation or group whose name, possessor or adjective names a country belongs to it ("Russian
+    Defence Ministry", "Bosnian Serbs", "Iraqi Kurds", "Sudan's SPLA")."""
     for cluster in clusters:
-        if cluster.label != "ORG":
+        if cluster.label not in {"ORG", "NORP"}:
             continue
         for candidate in cluster.candidates:
             span = doc[candidate.start : candidate.end]
-            words = [t.text for t in span]
+            words = [t.text for t in span] if cluster.label == "ORG" or len(span) > 1 else []
             if candidate.start >= 2 and doc[candidate.start - 1].tag_ == "POS":
                 words.append(doc[candidate.start - 2].text)
+            elif candidate.start >= 1 and doc[candidate.start - 1].dep_ in {"amod", "compound"}:
+                words.append(doc[candidate.start - 1].text)
             for word in words:
                 if code := gazetteer.demonym(word) or gazetteer.country_named(word):
                     cluster.home = cluster.home or code

@@ -162,7 +162,7 @@ def _fill_roles(candidate: _Candidate, context: DocContext) -> None:
         source = reporter_actors(token, context)
     candidate.argument_tokens = [*sources, *targets]
     candidate.source = list(dict.fromkeys(source))
-    target = [a for t in targets for a in actors_of(t, context) if a not in candidate.source]
+    target = [a for t in targets for a in actors_of(t, context, located=True) if a not in candidate.source]
     candidate.target = list(dict.fromkeys(target))
 
 

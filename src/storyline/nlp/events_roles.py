@@ -72,7 +72,7 @@ def prepositional_objects(token: Token, prepositions: set[str]) -> list[Token]:
     """Objects of the given prepositions attached to a token (``talks with X`` gives X)."""
     found = []
     for prep in token.children:
-        if prep.dep_ in {"prep", "agent"} and prep.lower_ in prepositions:
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in prepositions:
             found.extend(child for child in prep.children if child.dep_ == "pobj")
     return found
 
