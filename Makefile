@@ -43,7 +43,7 @@ eval-check: $(DEV)
 	$(BIN)/python -m storyline.evaluation.gate $(SHARED)/eval
 
 bench: $(DEV)
-	$(BIN)/storyline bench --format text | tee docs/benchmarks.txt
+	$(BIN)/storyline bench --markdown docs/benchmarks.md
 
 train: $(DEV)
 	$(BIN)/python -m storyline.training.events $(SHARED)/train/plover-ngec src/storyline/models/

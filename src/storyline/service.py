@@ -11,6 +11,8 @@ from storyline.errors import InputError
 from storyline.nlp import analyze_articles
 from storyline.records import Analysis, Article, RawDoc
 
+FIRST_BATCH = 4
+
 
 def analyze(
     text_or_html: str | bytes,
@@ -39,7 +41,10 @@ def analyze_inputs(
     Inputs are taken a batch at a time so that memory stays flat however many there are.
     """
     iterator = iter(inputs)
-    while batch := list(islice(iterator, settings.batch_size * max(settings.n_process, 1))):
+    # A small first batch gives the first result quickly; later batches are full size for throughput.
+    size = min(FIRST_BATCH, settings.batch_size)
+    while batch := list(islice(iterator, size)):
+        size = settings.batch_size * max(settings.n_process, 1)
         prepared = [_prepare(item, settings) for item in batch]
         articles = [item for item in prepared if isinstance(item, Article)]
         analyses = analyze_articles(articles, settings)
