@@ -603,10 +603,16 @@ def season(match: re.Match[str], ctx: Context) -> Reading | None:
     reference, label = ctx.deictic()
     if reference is None:
         return Reading("DATE", None)
+    months = ctx.lexicon.words["season_months"]
+    if group(match, "relative") is None:  # "the summer": this year's, or by tense the one before or after
+        if cal.season_of(reference) == code:
+            return Reading("DATE", f"{reference.year:04d}-{code}", label)
+        middles = [date(y, months[code], 15) for y in range(reference.year - 1, reference.year + 2)]
+        chosen = cal.choose_year(reference, middles, ctx.tense, soon_days=0)
+        return Reading("DATE", f"{chosen.year:04d}-{code}", label)
     step = ctx.lexicon.words["relative_words"][group(match, "relative")]
     if step == 0 or cal.season_of(reference) == code:
         return Reading("DATE", f"{reference.year + step:04d}-{code}", label)
-    months = ctx.lexicon.words["season_months"]
     year_value = cal.relative_month_year(reference, months[code], step)
     return Reading("DATE", f"{year_value:04d}-{code}", label)
 
