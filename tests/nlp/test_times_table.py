@@ -222,6 +222,8 @@ CASES = [
     (THU, "Sales slowed over the summer.", "the summer", "2025-SU"),
     (THU, "Sales will recover in the spring.", "the spring", "2026-SP"),
     (THU, "Profit should rise for the full year.", "the full year", "2025"),
+    (THU, "The deal should close by year-end.", "year-end", "2025"),
+    (THU, "Rules should be in place by year's end.", "year's end", "2025"),
     (THU, "We don't minimize the challenges of the near term.", "the near term", "FUTURE_REF"),
     # year boundary: New Year's Day 2026 (a Thursday)
     (NEW_YEAR, "The ceasefire failed yesterday.", "yesterday", "2025-12-31"),

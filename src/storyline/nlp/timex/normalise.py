@@ -547,6 +547,12 @@ def the_year(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{reference.year:04d}" if reference else None, label)
 
 
+def year_end(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``by year-end``, ``by year's end``: the end of the reference year."""
+    reference, label = ctx.deictic()
+    return Reading("DATE", f"{reference.year:04d}" if reference else None, label, mod="END")
+
+
 def the_period(match: re.Match[str], ctx: Context) -> Reading | None:
     """``the week``/``the month`` (as in ``earlier in the week``): the reference's own."""
     reference, label = ctx.deictic()
@@ -732,6 +738,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "half_year": half_year,
     "the_quarter": the_quarter,
     "the_year": the_year,
+    "year_end": year_end,
     "the_period": the_period,
     "week_of": week_of,
     "year_ago": year_ago,
