@@ -204,3 +204,10 @@ def test_extract_events_recipient_group_located_in_a_country_is_coded_by_it(sett
         {"Japan"},
         {"Chad"},
     )
+
+
+def test_extract_events_conflict_verb_with_an_abstract_subject_is_no_assault(settings):
+    analysis = analysed("The plan clashes with the interests of Poland.", settings)
+    assert not [e for e in analysis.events if e.type == "ASSAULT"]
+    analysis = analysed("The protesters clashed with police in Lima.", settings)
+    assert main_event(analysis).type == "ASSAULT"

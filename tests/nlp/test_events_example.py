@@ -54,3 +54,7 @@ def test_peace_talks_event_spans_hold_offsets(peace_talks):
     for event in peace_talks.events:
         for span in (event.trigger, event.sentence, event.evidence, *event.also_reported):
             assert text[span.start : span.end] == span.text
+
+
+def test_peace_talks_a_demand_that_clashes_with_sentiment_is_no_assault(peace_talks):
+    assert not [e for e in peace_talks.events if e.trigger.text == "clashes"]

@@ -90,11 +90,29 @@ def _candidate(
     _fill_roles(candidate, context)
     if candidate.weak and not candidate.argument_tokens:
         return None  # a common word makes an event only with someone acting or acted on
+    if _is_figurative(candidate):
+        return None
     _fill_setting(candidate, context)
     if _is_bare_mention(candidate):
         return None
     candidate.confidence = _confidence(candidate, support.get(candidate.type, 0.0), weight)
     return candidate
+
+
+def _is_figurative(candidate: _Candidate) -> bool:
+    """A conflict verb with an abstract subject (``a demand that clashes with prevailing sentiment``)."""
+    cues = status_cues()
+    token = _role_token(candidate.token)
+    # the parser sometimes tags such a verb as a noun ("a demand that clashes"); its subject still shows it
+    acts_as_verb = (
+        token.pos_ == "VERB" or token.dep_ == "relcl" or any(c.dep_ == "nsubj" for c in token.children)
+    )
+    if candidate.type not in cues.figurative_types or not acts_as_verb or candidate.source:
+        return False
+    subjects = [s for s in subject_of(token) if s.lower_ not in RELATIVIZERS]
+    if not subjects and token.dep_ == "relcl":
+        subjects = [token.head]
+    return any(s.lemma_.lower() in cues.abstract_subjects for s in subjects)
 
 
 def _is_bare_mention(candidate: _Candidate) -> bool:

@@ -135,16 +135,21 @@ class StatusCues:
     commitment_type: str
     threat_type: str
     request_type: str
+    figurative_types: frozenset[str] = frozenset()
+    """Types whose trigger is a figure of speech when its subject is one of ``abstract_subjects``."""
+    abstract_subjects: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def status_cues() -> StatusCues:
     data = json.loads(package_data("lexicons", "event_status.json").read_text(encoding="utf-8"))
     commitment = data.pop("commitment")
+    figurative = data.pop("figurative")
     data.pop("_about")
     words = {name: frozenset(values) for name, values in data.items()}
     known = set(plover_types().definitions)
     type_sets = {name: frozenset(commitment[name]) for name in ("cooperative_types", "hostile_types")}
+    type_sets["figurative_types"] = frozenset(figurative["types"])
     if not all(group <= known for group in type_sets.values()):
         raise LexiconError("event_status.json: commitment lists an unknown PLOVER type")
     return StatusCues(
@@ -158,4 +163,5 @@ def status_cues() -> StatusCues:
         commitment_type=commitment["commitment_type"],
         threat_type=commitment["threat_type"],
         request_type=commitment["request_type"],
+        abstract_subjects=frozenset(figurative["abstract_subjects"]),
     )
