@@ -239,3 +239,26 @@ def test_extract_quotes_gives_a_participle_after_a_preposition_the_clause_subjec
     quote = next(q for q in quotes_of(text) if q.cue.text == "saying")
     assert quote.text == "he was nervous about the vote"
     assert quote.speaker_text.text == "the farmer"
+
+
+def test_extract_quotes_takes_a_bare_label_before_a_colon_as_the_speaker() -> None:
+    text = "Veteran pollster: “Turnout was far higher than anyone expected this year.”"
+    (quote,) = quotes_of(text)
+    assert quote.text == "Turnout was far higher than anyone expected this year."
+    assert quote.speaker_text.text == "Veteran pollster"
+
+
+def test_extract_quotes_keeps_a_clause_before_a_colon_from_labelling_the_quote() -> None:
+    text = "The advertisement targets voters in three states: “Stand up for the farms that feed you.”"
+    (quote,) = quotes_of(text)
+    assert quote.speaker_text is None
+
+
+def test_extract_quotes_lets_a_short_cue_sentence_announce_the_next_quote() -> None:
+    text = (
+        "The bureau's chief economist agreed. “Prices will keep falling for at least another year, "
+        "whatever the government decides.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.cue.text == "agreed"
+    assert quote.speaker_text.text == "The bureau's chief economist"

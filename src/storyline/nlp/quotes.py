@@ -38,6 +38,8 @@ SCARE_QUOTE_MAX_WORDS = 2
 UNATTRIBUTED_MIN_WORDS = 5
 NEAREST_CUE_MAX_TOKENS = 12
 INTERRUPTION_MAX_WORDS = 20
+LABEL_MAX_WORDS = 8
+BARE_CUE_DEPS = {"nsubj", "aux", "neg", "advmod", "npadvmod", "prt", "punct"}
 DASHES = ("—", "–", "-", "--")
 QUOTE_MARKS = "\"'“”‘’„«»‹›`"
 CONFIDENCE = {"cue": 0.85, "colon": 0.75, "dash": 0.75, "continued": 0.6, "none": 0.3}
@@ -164,8 +166,11 @@ def _attribute_direct(
     if (name := _name_after_dash(context, passage)) is not None:
         return Attribution(passage.start, passage.end, "direct", None, name, "dash")
     if (found := _colon_speaker(context, passage)) is not None:
-        colon, speaker = found
-        return Attribution(passage.start, passage.end, "direct", doc[colon.i : colon.i + 1], speaker, "colon")
+        colon, speaker, label = found
+        cue = doc[colon.i : colon.i + 1]
+        return Attribution(passage.start, passage.end, "direct", cue, speaker, "colon", speaker_range=label)
+    if (verb := _announcing_cue(context, passage, lexicon, quoted)) is not None:
+        return Attribution(passage.start, passage.end, "direct", cue_span(verb), speaker_of(verb), "cue")
     return Attribution(passage.start, passage.end, "direct", None, None, "none")
 
 
@@ -187,6 +192,30 @@ def _nearest_cue(
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+
+
+def _announcing_cue(
+    context: DocContext, passage: QuotedSpan, lexicon: ReportingLexicon, quoted: set[int]
+) -> Token | None:
+    """``Bystrom agreed. "…"``, ``Dr. Ward stated:`` then the quote: a sentence just before the quote that is
+    only a speaker and a cue verb, ending its paragraph or running into the quote, announces it."""
+    doc = context.doc
+    span = doc.char_span(passage.outer_start, passage.outer_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    opening = span[0].sent
+    lead = [t for t in doc[opening.start : span.start] if not t.is_space]
+    if opening.start == 0 or any(t.i not in quoted for t in lead):
+        return None  # the quote does not open its sentence
+    previous = doc[opening.start - 1].sent
+    verb = previous.root
+    if verb.i in quoted or not is_cue_verb(verb, lexicon) or speaker_of(verb) is None:
+        return None
+    if any(child.dep_ not in BARE_CUE_DEPS for child in verb.children):
+        return None  # ``The campaign closed with one line.`` says more than who speaks
+    gap = doc.text[previous.end_char : span.start_char]
+    ends_paragraph = previous.text.rstrip().endswith(":")
+    return verb if gap.count("\n\n") == 0 or (ends_paragraph and gap.count("\n\n") == 1) else None
 
 
 def _attribution_end(span: DocSpan) -> int:
@@ -224,17 +253,33 @@ def _name_after_dash(context: DocContext, passage: QuotedSpan) -> Token | None:
     return None
 
 
-def _colon_speaker(context: DocContext, passage: QuotedSpan) -> tuple[Token, Token] | None:
-    """``Trump's answer: "…"``: the colon that opens the quote and the actor heading the clause before it."""
+def _colon_speaker(
+    context: DocContext, passage: QuotedSpan
+) -> tuple[Token, Token, tuple[int, int] | None] | None:
+    """``Trump's answer: "…"``: the colon that opens the quote and the actor heading the clause before it, or
+    the label before it with the label's characters."""
     doc = context.doc
     before = doc.char_span(max(0, passage.outer_start - 3), passage.outer_start, alignment_mode="expand")
     colon = next((t for t in reversed(before or []) if not t.is_space), None)
     if colon is None or colon.text != ":":
         return None
-    for token in reversed(doc[colon.sent.start : colon.i]):
+    before = doc[colon.sent.start : colon.i]
+    for token in reversed(before):
         if context.entity_of_token(token) is not None and token.dep_ in {"nsubj", "poss", "ROOT", "pobj"}:
-            return colon, token
-    return None
+            return colon, token, None
+    label = _label_before(before)
+    if label is None:
+        return None
+    return colon, label[-1], (label[0].idx, label[-1].idx + len(label[-1]))
+
+
+def _label_before(before: DocSpan) -> list[Token] | None:
+    """``Kasich: "…"``, ``Iowa pollster Ann Selzer: "…"``: a bare name or noun phrase labelling the quote,
+    with no verb of its own (``The ad targets …:`` is a clause, not a label)."""
+    words = [t for t in before if not t.is_punct and not t.is_space]
+    if not words or len(words) > LABEL_MAX_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    return words if words[-1].pos_ in {"PROPN", "NOUN"} else None
 
 
 def _join_interrupted(attributions: list[Attribution], text: str) -> list[Attribution]:
