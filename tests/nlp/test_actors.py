@@ -241,3 +241,15 @@ def test_actors_leading_a_group_without_a_country_gives_no_country():
 def test_actors_group_named_with_a_demonym_belongs_to_its_country():
     assert named(actors("Bosnian Croats demanded a ceasefire on Monday."), "Bosnian Croats").country == "BA"
     assert named(actors("Syrian Kurds fled to Turkey."), "Kurds").country == "SY"
+
+
+def test_actors_title_phrase_before_a_name_in_apposition_gives_role_and_country():
+    person = named(actors("The president of Ghana, John Mahama, visited Togo."), "John Mahama")
+    assert (person.roles, person.country) == (["president"], "GH")
+    person = named(actors("The Ghanaian president, John Mahama, visited Togo."), "John Mahama")
+    assert person.country == "GH"
+
+
+def test_actors_clause_before_a_name_is_no_apposition():
+    person = named(actors("After meeting the president, John Mahama visited Togo."), "John Mahama")
+    assert (person.roles, person.country) == ([], None)

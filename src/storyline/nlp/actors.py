@@ -349,7 +349,9 @@ def _attach_roles(
         if cluster.label != "PERSON":
             continue
         for candidate in list(cluster.candidates):
-            before = roles.title_before(doc, candidate.start, lexicon)
+            before = roles.title_before(doc, candidate.start, lexicon) or roles.apposition_before(
+                doc, candidate.start, candidate.end, lexicon
+            )
             if before is not None:
                 _apply(cluster, before, by_token)
                 if before.plural:

@@ -258,6 +258,22 @@ def _with_anchor(finding: RoleFinding, anchor: int, start: int) -> RoleFinding:
     return replace(finding, start=start, anchor=anchor)
 
 
+def apposition_before(doc: Doc, start: int, end: int, lex: TitleLexicon) -> RoleFinding | None:
+    """A noun phrase set off by a comma before a name that the parser takes as in apposition to it ("The
+    president of Ghana, John Mahama, …", "The Ghanaian president, John Mahama, …")."""
+    if start < 2 or doc[start - 1].text != "," or doc[start:end].root.dep_ != "appos":
+        return None
+    tokens: list[Token] = []
+    sentence_start = doc[start].sent.start
+    for token in reversed(doc[max(sentence_start, start - 1 - MAX_APPOSITION_TOKENS) : start - 1]):
+        if token.text in APPOSITION_STOP:
+            break
+        tokens.insert(0, token)
+    if not tokens or not _noun_phrase(tokens) or doc[start:end].root.head.i not in {t.i for t in tokens}:
+        return None
+    return describe(tokens, lex)
+
+
 def appositions_after(doc: Doc, end: int, lex: TitleLexicon) -> list[RoleFinding]:
     """Noun phrases set off by a comma after a name: ", Trump's son-in-law and former senior advisor,"."""
     if end >= len(doc) or doc[end].text != ",":
