@@ -253,3 +253,7 @@ def test_actors_title_phrase_before_a_name_in_apposition_gives_role_and_country(
 def test_actors_clause_before_a_name_is_no_apposition():
     person = named(actors("After meeting the president, John Mahama visited Togo."), "John Mahama")
     assert (person.roles, person.country) == ([], None)
+
+
+def test_actors_part_of_a_country_belongs_to_it():
+    assert named(actors("Israel mounted an invasion of South Lebanon."), "South Lebanon").country == "LB"

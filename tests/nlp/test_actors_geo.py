@@ -70,3 +70,11 @@ def test_geo_knows_countries_geonames_lists_beyond_iso_3166():
     assert gazetteer.country_named("Kosovo") == "XK"
     assert gazetteer.country("XK").name == "Kosovo"
     assert gazetteer.demonym("Kosovar") == "XK"
+
+
+def test_geo_country_of_region_reads_a_compass_word_before_a_country():
+    gazetteer = geo.gazetteer()
+    assert gazetteer.country_of_region("South Lebanon") == "LB"
+    assert gazetteer.country_of_region("Western Cambodia") == "KH"
+    assert gazetteer.country_of_region("South Africa") is None  # a country itself
+    assert gazetteer.country_of_region("South Park") is None

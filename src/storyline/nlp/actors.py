@@ -196,6 +196,8 @@ def _resolve_place(doc: Doc, candidate: Candidate, gazetteer: geo.Gazetteer) -> 
     place = gazetteer.place(candidate.text, country=country, region=region)
     if place is not None:
         candidate.place, candidate.home = place, place.country
+    else:
+        candidate.home = gazetteer.country_of_region(candidate.text)
 
 
 def _region_after(doc: Doc, end: int, gazetteer: geo.Gazetteer) -> tuple[str | None, str | None]:

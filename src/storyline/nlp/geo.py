@@ -133,6 +133,14 @@ class Gazetteer:
             return self._codes[stripped]
         return self._country_names.get(normalise(text))
 
+    def country_of_region(self, text: str) -> str | None:
+        """The country whose part a name is: a compass word before a country's name ("South Lebanon",
+        "Western Cambodia"). Names of countries themselves ("South Africa") are found by ``country_named``."""
+        first, _, rest = text.strip().partition(" ")
+        if not rest or first.lower() not in place_cues().compass_words or self.country_named(text):
+            return None
+        return self.country_named(rest)
+
     def demonym(self, text: str) -> str | None:
         """The country of a demonym or national adjective ("Russian", "Ukrainians", "South Korean")."""
         key = normalise(text)
@@ -271,6 +279,8 @@ class PlaceCues:
     directional: frozenset[str]
     motion_nouns: frozenset[str]
     spatial_heads: frozenset[str]
+    compass_words: frozenset[str]
+    """Words that name a part of a country before its name ("South Lebanon", "northern Iraq")."""
 
 
 @lru_cache(maxsize=1)
@@ -283,6 +293,7 @@ def place_cues() -> PlaceCues:
             directional=frozenset(data["directional_prepositions"]),
             motion_nouns=frozenset(data["motion_nouns"]),
             spatial_heads=frozenset(data["spatial_heads"]),
+            compass_words=frozenset(data["compass_words"]),
         )
     except KeyError as missing:
         raise ValueError(f"{path}: missing {missing}") from None
