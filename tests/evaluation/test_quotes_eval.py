@@ -11,6 +11,7 @@ from storyline.evaluation.quotes import (
     Counts,
     breakdown_from,
     evaluate,
+    match_pairs,
     metrics_from,
     read_polnear,
     score_article,
@@ -113,3 +114,11 @@ def test_evaluate_runs_the_pipeline_on_the_folder(tmp_path: Path, settings) -> N
 def test_read_polnear_names_the_folder_when_it_has_no_annotations(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=str(tmp_path)):
         read_polnear(tmp_path)
+
+
+def test_match_pairs_gives_a_prediction_inside_nested_gold_the_closest_content() -> None:
+    text = "Police said that a video showed him grabbing her arm."
+    outer = Attribution(content=((text.index("that"), len(text) - 1),))
+    inner = Attribution(content=((text.index("him"), len(text) - 1),))
+    predicted = Attribution(content=((text.index("him"), len(text) - 1),))
+    assert match_pairs(text, [outer, inner], [predicted]) == [(1, 0)]

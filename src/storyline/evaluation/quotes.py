@@ -123,10 +123,11 @@ def _trimmed(text: str, ranges: Ranges) -> tuple[int, int]:
 
 
 def match_pairs(text: str, gold: list[Attribution], predicted: list[Attribution]) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, predicted index) by content overlap, largest overlaps first."""
+    """One-to-one pairs (gold index, predicted index) by content overlap, largest overlaps first; among equal
+    overlaps (a short prediction inside nested gold contents) the gold span closest in length wins."""
     candidates = sorted(
         (
-            (-overlaps(g.content, p.content), gi, pi)
+            (-overlaps(g.content, p.content), _extent_gap(g.content, p.content), gi, pi)
             for gi, g in enumerate(gold)
             for pi, p in enumerate(predicted)
             if overlaps(g.content, p.content) > 0
@@ -135,12 +136,17 @@ def match_pairs(text: str, gold: list[Attribution], predicted: list[Attribution]
     used_gold: set[int] = set()
     used_predicted: set[int] = set()
     pairs = []
-    for _, gi, pi in candidates:
+    for _, _, gi, pi in candidates:
         if gi not in used_gold and pi not in used_predicted:
             used_gold.add(gi)
             used_predicted.add(pi)
             pairs.append((gi, pi))
     return pairs
+
+
+def _extent_gap(a: Ranges, b: Ranges) -> int:
+    """Characters by which two span sets differ in total length."""
+    return abs(sum(e - s for s, e in a) - sum(e - s for s, e in b))
 
 
 @dataclass
