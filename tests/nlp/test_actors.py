@@ -257,3 +257,8 @@ def test_actors_clause_before_a_name_is_no_apposition():
 
 def test_actors_part_of_a_country_belongs_to_it():
     assert named(actors("Israel mounted an invasion of South Lebanon."), "South Lebanon").country == "LB"
+
+
+def test_actors_organisation_owned_by_a_multiword_country_belongs_to_it():
+    entities = actors("The Ivory Coast's Supreme Court rejected the appeal.")
+    assert named(entities, "Supreme Court").country == "CI"

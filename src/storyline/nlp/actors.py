@@ -85,7 +85,7 @@ def extract_actors(doc: Doc) -> list[Entity]:
     _harmonise_labels(candidates)
     clusters = _clusters(candidates)
     by_token = {i: cluster for cluster in clusters for c in cluster.candidates for i in range(c.start, c.end)}
-    _attach_org_countries(doc, clusters, gazetteer)
+    _attach_org_countries(doc, clusters, by_token, gazetteer)
     _attach_roles(doc, clusters, by_token, lexicon)
     _attach_delegations(doc, clusters, by_token, gazetteer)
     _attach_descriptions(doc, clusters, by_token, lexicon)
@@ -493,19 +493,25 @@ def _attach_descriptions(
             cluster.candidates.append(mention)
 
 
-def _attach_org_countries(doc: Doc, clusters: list[Cluster], gazetteer: geo.Gazetteer) -> None:
+def _attach_org_countries(
+    doc: Doc, clusters: list[Cluster], by_token: dict[int, Cluster], gazetteer: geo.Gazetteer
+) -> None:
     """An organisation or group whose name, possessor or adjective names a country belongs to it ("Russian
-    Defence Ministry", "Bosnian Serbs", "Iraqi Kurds", "Sudan's SPLA")."""
+    Defence Ministry", "Bosnian Serbs", "Iraqi Kurds", "Ivory Coast's Supreme Court")."""
     for cluster in clusters:
         if cluster.label not in {"ORG", "NORP"}:
             continue
         for candidate in cluster.candidates:
             span = doc[candidate.start : candidate.end]
             words = [t.text for t in span] if cluster.label == "ORG" or len(span) > 1 else []
-            if candidate.start >= 2 and doc[candidate.start - 1].tag_ == "POS":
-                words.append(doc[candidate.start - 2].text)
-            elif candidate.start >= 1 and doc[candidate.start - 1].dep_ in {"amod", "compound"}:
-                words.append(doc[candidate.start - 1].text)
+            before = candidate.start - 1
+            if before >= 1 and doc[before].tag_ == "POS":
+                possessor = by_token.get(before - 1)
+                if possessor is not None and possessor.first.country:
+                    cluster.home = cluster.home or possessor.first.country
+                words.append(doc[before - 1].text)
+            elif before >= 0 and doc[before].dep_ in {"amod", "compound"}:
+                words.append(doc[before].text)
             for word in words:
                 if code := gazetteer.demonym(word) or gazetteer.country_named(word):
                     cluster.home = cluster.home or code
