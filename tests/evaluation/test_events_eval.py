@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from storyline.evaluation.events import GoldSentence, actor_code, read_gold, score, triples
+from storyline.evaluation.events import GoldSentence, actor_code, predicted_event, read_gold, score, triples
+from storyline.records import Analysis, Article, Entity, Event, Span
 
 
 def record(event: str, source: list[str], target: list[str] | str, markup: str = "") -> dict:
@@ -83,3 +84,18 @@ def test_evaluate_events_on_the_dev_folder_reports_every_metric(shared, settings
     for name in ("type_accuracy", "type_macro_f1", "triple_f1", "events_per_second"):
         assert name in report.metrics
     assert report.metrics["type_accuracy"] > 0.5
+
+
+def test_predicted_event_codes_an_official_of_an_intergovernmental_body_as_igo():
+    text = "NATO chief Anna Berg warned Russia."
+    span = Span(0, len(text), text)
+    entities = [
+        Entity("e1", "NATO", "ORG"),
+        Entity("e2", "Anna Berg", "PERSON", relations=[{"relation": "chief", "of": "e1"}]),
+        Entity("e3", "Russia", "GPE", country="RU"),
+    ]
+    event = Event(
+        "ev1", "THREATEN", span, span, span, "occurred", source=["e2"], target=["e3"], confidence=0.5
+    )
+    analysis = Analysis(Article(id="a", text=text), entities=entities, events=[event])
+    assert predicted_event(analysis) == ("THREATEN", {("IGO", "THREATEN", "RUS")})

@@ -7,7 +7,8 @@ PLOVER versions (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT) are read as today's typ
 ``lexicons/plover_types.json``.
 
 Actors are compared by code, as the records code them: a country actor by its ISO 3166 alpha-3 code (our
-``Entity.country`` mapped through pycountry), an intergovernmental organisation as ``IGO``. Compound actors
+``Entity.country`` mapped through pycountry), an intergovernmental organisation
+(``lexicons/organisations.json``) and its officials ("NATO Secretary-General X") as ``IGO``. Compound actors
 give one triple per actor; reciprocal ``SRC/TAR`` actors (and our events with several sources and no target)
 give both directions. An actor we cannot code counts as ``None`` and matches nothing but a missing gold
 actor.
@@ -134,6 +135,9 @@ def predicted_event(analysis: Analysis) -> tuple[str, set[Triple]]:
     codes = {
         entity.id: actor_code(entity.name, entity.country, entity.aliases) for entity in analysis.entities
     }
+    for entity in analysis.entities:  # an official of an intergovernmental body acts for it
+        if codes[entity.id] is None and any(codes.get(r["of"]) == "IGO" for r in entity.relations):
+            codes[entity.id] = "IGO"
     sources = list(dict.fromkeys(codes.get(s) for s in event.source))
     targets = list(dict.fromkeys(codes.get(t) for t in event.target))
     return event.type, triples(sources, event.type, targets, reciprocal=True)
