@@ -211,3 +211,9 @@ def test_extract_events_conflict_verb_with_an_abstract_subject_is_no_assault(set
     assert not [e for e in analysis.events if e.type == "ASSAULT"]
     analysis = analysed("The protesters clashed with police in Lima.", settings)
     assert main_event(analysis).type == "ASSAULT"
+
+
+def test_extract_events_group_spread_throughout_a_country_acts_for_it(settings):
+    analysis = analysed("Students throughout Kenya staged protests on Saturday.", settings)
+    event = main_event(analysis)
+    assert (event.type, names(analysis, event.source)) == ("PROTEST", {"Kenya"})

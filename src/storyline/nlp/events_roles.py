@@ -23,6 +23,8 @@ TARGET_PREPOSITIONS = {"with", "against", "on", "upon", "to", "toward", "towards
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from", "to"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 LIGHT_NOUN_PREPS = {"for", "in", "to", "of", "on"}
+LOCATED_PREPOSITIONS = {"in", "throughout", "across", "within", "inside"}
+"""Where a group is (``rebels in Chad``, ``students throughout Indonesia``): it acts for that place."""
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -33,14 +35,14 @@ def conjuncts(token: Token) -> list[Token]:
 def actors_of(token: Token, context: DocContext, depth: int = 2, *, located: bool = False) -> list[str]:
     """The actors a phrase names: its head (and conjuncts), else the actors modifying it (``Russia's side``),
     else those of its of/by/from phrases (``calls by Belarus's rulers``) and, for an actor that acts
-    (``located``), of its ``in`` phrase (``rebels in Chad``)."""
+    (``located``), of its ``in`` phrase (``rebels in Chad``, ``students throughout Indonesia``)."""
     found = _unique(context.entity_of_token(t) for t in conjuncts(token))
     if found:
         return found
     found = _unique(context.entity_of_token(m) for c in conjuncts(token) for m in _modifiers(c))
     if found or depth == 0:
         return found
-    prepositions = {"of", "by", "from", "in"} if located else {"of", "by", "from"}
+    prepositions = {"of", "by", "from"} | (LOCATED_PREPOSITIONS if located else set())
     nested = (
         actors_of(p, context, depth - 1, located=located)
         for c in conjuncts(token)
