@@ -262,3 +262,12 @@ def test_actors_part_of_a_country_belongs_to_it():
 def test_actors_organisation_owned_by_a_multiword_country_belongs_to_it():
     entities = actors("The Ivory Coast's Supreme Court rejected the appeal.")
     assert named(entities, "Supreme Court").country == "CI"
+
+
+def test_actors_hyphenated_vice_president_and_mediator_are_roles():
+    assert named(actors("Vice-President Moody Awori has declined to resign."), "Moody Awori").roles == [
+        "vice-president"
+    ]
+    mediator = named(actors("The rebels will meet U.N. mediator Diego Cordovez."), "Diego Cordovez")
+    assert mediator.roles == ["mediator"]
+    assert [r["relation"] for r in mediator.relations] == ["mediator"]
