@@ -107,3 +107,21 @@ def test_context_placeholder_it_and_distant_antecedents_stay_unresolved():
 def test_context_their_after_coordinated_people_is_left_to_the_clause_subject():
     ctx = context("John Walker and Mary Reed flew to Oslo from Sweden after their talks ended.")
     assert resolve(ctx, "their") is None
+
+
+def test_context_first_person_inside_a_quote_is_its_speaker():
+    from storyline import analyze
+
+    analysis = analyze(
+        'Chancellor Olaf Scholz spoke on Monday. "We will not send troops," Scholz said. '
+        "I think the talks failed, one analyst added.",
+        published="2024-03-04",
+    )
+    scholz = next(e.id for e in analysis.entities if e.name == "Olaf Scholz")
+    quote = next(q for q in analysis.quotes if q.kind == "direct")
+    assert quote.speaker == scholz
+    doc = load_pipeline(Settings().spacy_model)(analysis.article.text)
+    ctx = DocContext(doc=doc, article=analysis.article, entities=analysis.entities, quotes=analysis.quotes)
+    we, i = (next(t for t in doc if t.text == word) for word in ("We", "I"))
+    assert ctx.entity_of_token(we) == scholz
+    assert ctx.entity_of_token(i) is None

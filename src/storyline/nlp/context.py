@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import geo, roles
-from storyline.records import Article, Entity, TimeExpr
+from storyline.records import Article, Entity, Quote, TimeExpr
 
 PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), "male"),
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
 PERSONAL_PRONOUNS = set(PRONOUN_GENDER)
+FIRST_PERSON_PRONOUNS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
 PLURAL_GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 GROUP_TYPES = {"ORG", "NORP"}
@@ -41,6 +42,8 @@ class DocContext:
     article: Article
     entities: list[Entity]
     times: list[TimeExpr] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    """Set once quotes are extracted, so later stages read "I"/"we" inside a quote as its speaker."""
     warnings: list[str] = field(default_factory=list)
     _token_entity: dict[int, str] = field(init=False, default_factory=dict)
     _by_id: dict[str, Entity] = field(init=False, default_factory=dict)
@@ -82,6 +85,8 @@ class DocContext:
         nearest fitting actor named before it."""
         if (found := self._token_entity.get(token.i)) is not None:
             return found
+        if token.lower_ in FIRST_PERSON_PRONOUNS:
+            return self._quote_speaker_at(token.idx)
         if token.lower_ in PERSONAL_PRONOUNS:
             return self._preceding_entity(token, {"PERSON"}, PRONOUN_GENDER[token.lower_])
         if token.lower_ in SINGULAR_GROUP_PRONOUNS | PLURAL_GROUP_PRONOUNS and token.pos_ == "PRON":
@@ -102,6 +107,13 @@ class DocContext:
             if (found := self._token_entity.get(token.i)) is not None:
                 return found
         return self._country_in(tokens)
+
+    def _quote_speaker_at(self, offset: int) -> str | None:
+        """The speaker of the direct or mixed quote around ``offset``: the "I" of a quotation."""
+        for quote in self.quotes:
+            if quote.kind != "indirect" and quote.start <= offset < quote.end:
+                return quote.speaker
+        return None
 
     def country_entity(self, code: str) -> str | None:
         """The id of the entity that is the country with ISO code ``code``, if the article names it."""

@@ -80,7 +80,7 @@ def analyze_doc(doc: Doc, article: Article, settings: Settings) -> Analysis:
     entities = extract_actors(doc)
     times = extract_times(doc, article.published, locale=settings.date_locale)
     context = DocContext(doc=doc, article=article, entities=entities, times=times)
-    quotes = extract_quotes(context)
+    quotes = context.quotes = extract_quotes(context)
     events = extract_events(context)
     positions = extract_positions(context)
     return Analysis(
