@@ -262,3 +262,11 @@ def test_extract_quotes_lets_a_short_cue_sentence_announce_the_next_quote() -> N
     (quote,) = quotes_of(text)
     assert quote.cue.text == "agreed"
     assert quote.speaker_text.text == "The bureau's chief economist"
+
+
+def test_extract_quotes_reaches_the_subject_through_an_adjective_or_a_predicate_noun() -> None:
+    (quick,) = quotes_of("Trump was quick to add that the negotiation does not include the wall.")
+    assert quick.cue.text == "add"
+    assert quick.speaker_text.text == "Trump"
+    (first,) = quotes_of("Grijalva was the first Democrat in Congress to endorse Sanders.")
+    assert first.speaker_text.text == "Grijalva"

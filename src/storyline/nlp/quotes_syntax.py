@@ -17,7 +17,7 @@ FRAME_DEPS = (("clause", "ccomp"), ("infinitive", "xcomp"), ("object", "dobj"))
 NOUN_CONTENT_DEPS = {"acl", "ccomp", "relcl", "appos"}
 PREPOSITION_OBJECTS = {"pobj", "pcomp"}
 OWN_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp"}
-RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl"}
+RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl", "acomp"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 EDGE_PUNCT = " \t\n,;:—–-"
@@ -99,6 +99,8 @@ def _speaker_of_noun(noun: Token) -> Token | None:
         return None
     if noun.dep_ in {"dobj", "pobj"} and noun.head.pos_ == "VERB":
         return _own_speaker(noun.head)
+    if noun.dep_ == "attr":
+        return _own_speaker(noun.head)  # ``Grijalva was the first Democrat to endorse Sanders``
     return noun
 
 
