@@ -31,6 +31,7 @@ from storyline.nlp.quotes_syntax import (
     is_cue_verb,
     phrase_of,
     speaker_of,
+    trim,
 )
 from storyline.records import Quote, QuoteKind, Span
 
@@ -360,9 +361,9 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     if token is None:
         return None, None, None
     text = context.doc.text
-    start, end = attribution.speaker_range or phrase_of(token, (attribution.start, attribution.end))
-    attribution.speaker_range = (start, end)
     referent = token.head.head if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" else token
+    start, end = attribution.speaker_range or _speaker_range(token, referent, attribution)
+    attribution.speaker_range = (start, end)
     entity_id = context.entity_for(referent)
     entity = context.entity(entity_id) if entity_id else None
     if entity is not None:
@@ -372,6 +373,15 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     else:
         name = text[start:end]
     return Span(start, end, text[start:end]), entity_id, name
+
+
+def _speaker_range(token: Token, referent: Token, attribution: Attribution) -> tuple[int, int]:
+    """The speaker's phrase; for ``the poll results that show …`` the antecedent's phrase, since ``that``
+    names no one (a relative ``who`` stays: it is where the text names the speaker in its clause)."""
+    if referent is not token and token.lower_ == "that":
+        first = referent.doc[min(t.i for t in referent.subtree)]
+        return trim(token.doc.text, first.idx, token.idx)
+    return phrase_of(token, (attribution.start, attribution.end))
 
 
 def _antecedent_text(referent: Token, pronoun: Token) -> str:
