@@ -277,3 +277,9 @@ def test_extract_quotes_names_the_antecedent_of_a_relative_that_as_the_speaker()
     quote = next(q for q in quotes if q.cue.text == "show")
     assert quote.text == "that most voters oppose the plan"
     assert quote.speaker_text.text == "poll results"
+
+
+def test_extract_quotes_leaves_a_headline_before_a_dash_out_of_the_label() -> None:
+    text = "TURNOUT FELL IN THE NORTH - Veteran pollster: “The nomination contests have finally started.”"
+    (quote,) = quotes_of(text)
+    assert quote.speaker_text.text == "Veteran pollster"

@@ -276,8 +276,10 @@ def _colon_speaker(
 
 def _label_before(before: DocSpan) -> list[Token] | None:
     """``Kasich: "…"``, ``Iowa pollster Ann Selzer: "…"``: a bare name or noun phrase labelling the quote,
-    with no verb of its own (``The ad targets …:`` is a clause, not a label)."""
-    words = [t for t in before if not t.is_punct and not t.is_space]
+    with no verb of its own (``The ad targets …:`` is a clause, not a label); a headline before a dash
+    (``TURNOUT FELL - Michael McDonald: "…"``) is no part of it."""
+    dashes = [t.i for t in before if t.text in DASHES]
+    words = [t for t in before if not t.is_punct and not t.is_space and (not dashes or t.i > dashes[-1])]
     if not words or len(words) > LABEL_MAX_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in words):
         return None
     return words if words[-1].pos_ in {"PROPN", "NOUN"} else None
