@@ -203,6 +203,8 @@ CASES = [
     (THU, "He recently returned from Kyiv.", "recently", "PAST_REF"),
     (THU, "Nobody knows what the future holds.", "the future", "FUTURE_REF"),
     (THU, "He is currently in Kyiv.", "currently", "PRESENT_REF"),
+    (THU, "Prosecutors may soon seek an indictment.", "soon", "FUTURE_REF"),
+    (THU, "The budget will soon move into surplus.", "soon", "FUTURE_REF"),
     # times of day
     (THU, "The summit starts at 3 p.m. today.", "3 p.m. today", "2025-12-18T15:00"),
     (THU, "The summit started at 9:30 a.m. EST.", "9:30 a.m. EST", "2025-12-18T09:30"),
@@ -390,3 +392,8 @@ def test_extract_times_keeps_a_year_that_names_an_event(nlp):
 
 def test_extract_times_leaves_may_the_verb_alone(nlp):
     assert extract_times(nlp("Officials may march on the capital."), THU) == []
+
+
+def test_extract_times_skips_signals_and_a_future_reference_in_a_past_clause(nlp):
+    text = "They will leave as soon as the threats end. He was soon released, soon after the talks."
+    assert extract_times(nlp(text), THU) == []

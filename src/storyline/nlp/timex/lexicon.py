@@ -20,7 +20,7 @@ REQUIRED_WORDS = (
     "months", "ambiguous_months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "set_adverbs",
     "seasons", "season_months", "day_parts", "time_words", "time_zones", "deictic_days", "deictic_day_parts",
     "references", "decade_words", "holidays", "modifiers", "duration_only_modifiers", "relative_words",
-    "future_verbs", "open_date_cues", "reporting_verbs",
+    "future_verbs", "open_date_cues", "reporting_verbs", "signals",
 )  # fmt: skip
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 UNITS_TENS = rf"{TENS}[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
@@ -102,6 +102,7 @@ def _placeholders(words: dict[str, Any]) -> dict[str, str]:
         "season": _alternation(list(words["seasons"])),
         "holiday": _alternation(list(words["holidays"])),
         "reference": _alternation(list(words["references"])),
+        "signal": _alternation(words["signals"]),
         "time_zone": rf"(?-i:{_alternation(zones_upper)})|{_alternation(zones_words)}",
         "time_word": _alternation(list(words["time_words"])),
         "set_adverb": _alternation(list(words["set_adverbs"])),

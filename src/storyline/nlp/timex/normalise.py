@@ -648,8 +648,17 @@ def _holiday_date(entry: dict, year_value: int) -> date:
 
 
 def reference(match: re.Match[str], ctx: Context) -> Reading | None:
+    value = ctx.lexicon.words["references"][group(match, "reference")]
+    if value == "FUTURE_REF" and ctx.tense == "past":
+        return None  # ``he was soon released``: later than the story's time, not after publication
     _, label = ctx.deictic()
-    return Reading("DATE", ctx.lexicon.words["references"][group(match, "reference")], label)
+    return Reading("DATE", value, label)
+
+
+def signal(match: re.Match[str], ctx: Context) -> Reading | None:
+    """A TimeML signal (``as soon as``, ``soon after``) relates two times and is none itself: matching it
+    keeps its words from being read as a time expression."""
+    return None
 
 
 # Times of day, weekends, sets, anaphora --------------------------------------------------------------------
@@ -747,6 +756,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "season": season,
     "holiday": holiday,
     "reference": reference,
+    "signal": signal,
     "clock": clock,
     "the_weekend": the_weekend,
     "set_every": set_every,
