@@ -204,6 +204,8 @@ CASES = [
     (THU, "Nobody knows what the future holds.", "the future", "FUTURE_REF"),
     (THU, "He is currently in Kyiv.", "currently", "PRESENT_REF"),
     (THU, "Prosecutors may soon seek an indictment.", "soon", "FUTURE_REF"),
+    (THU, "The sale is scheduled to close Monday.", "Monday", "2025-12-22"),
+    (THU, "Trading in Paris is to resume Tuesday.", "Tuesday", "2025-12-23"),
     (THU, "The budget will soon move into surplus.", "soon", "FUTURE_REF"),
     # times of day
     (THU, "The summit starts at 3 p.m. today.", "3 p.m. today", "2025-12-18T15:00"),

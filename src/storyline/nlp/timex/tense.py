@@ -56,7 +56,15 @@ def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> str:
         return "past"
     if "MD" in tags:
         return ""
+    if "TO" in tags and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and verb.head.i != verb.i:
+        return _infinitive_tense(verb.head, future_verbs)
     return "present"
+
+
+def _infinitive_tense(head: Token, future_verbs: frozenset[str]) -> str:
+    """An infinitive under a verb of planning or ``be`` points ahead (``is scheduled to close``, ``is to
+    resume``); under any other verb it reads as the present."""
+    return "future" if head.lemma_.lower() in future_verbs or head.lemma_.lower() == "be" else "present"
 
 
 def _is_going_to(verb: Token) -> bool:
