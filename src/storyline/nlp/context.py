@@ -36,6 +36,17 @@ REFERRING_GROUP_DEPS = {"nsubj", "nsubjpass", "poss"}
 PEOPLE = "<coordinated people>"
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token at each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "storyline.text"
+
+
 @dataclass
 class DocContext:
     doc: Doc

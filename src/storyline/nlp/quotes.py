@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
-from storyline.nlp.context import DocContext
+from storyline.nlp.context import DocContext, doc_text
 from storyline.nlp.quotes_lexicon import ReportingLexicon, reporting_lexicon
 from storyline.nlp.quotes_marks import QuotedSpan, find_quoted_spans
 from storyline.nlp.quotes_syntax import (
@@ -70,7 +70,7 @@ def quotes_with_frames(
 ) -> list[tuple[Quote, str | None]]:
     """Quotes with the frame their cue was found in (``clause``, ``object``, …; for training the lexicon)."""
     lexicon = lexicon or reporting_lexicon()
-    text = context.doc.text
+    text = doc_text(context.doc)
     every_passage = find_quoted_spans(text)
     passages = [p for p in every_passage if not _is_scare_quote(text, p)]
     reports = [r for r in find_reports(context.doc, lexicon) if not _cue_inside(r, passages)]
@@ -185,10 +185,11 @@ def _nearest_cue(
         return None
     first = max(span[0].sent.start, span.start - NEAREST_CUE_MAX_TOKENS)
     last = min(_attribution_end(span), span.end + NEAREST_CUE_MAX_TOKENS)
+    text = doc_text(doc)
     candidates = [
         doc[i]
         for i in range(first, last)
-        if i not in quoted and is_cue_verb(doc[i], lexicon) and _same_paragraph(doc.text, doc[i].idx, passage)
+        if i not in quoted and is_cue_verb(doc[i], lexicon) and _same_paragraph(text, doc[i].idx, passage)
     ]
     if not candidates:
         return None
@@ -214,7 +215,7 @@ def _announcing_cue(
         return None
     if any(child.dep_ not in BARE_CUE_DEPS for child in verb.children):
         return None  # ``The campaign closed with one line.`` says more than who speaks
-    gap = doc.text[previous.end_char : span.start_char]
+    gap = doc_text(doc)[previous.end_char : span.start_char]
     ends_paragraph = previous.text.rstrip().endswith(":")
     return verb if gap.count("\n\n") == 0 or (ends_paragraph and gap.count("\n\n") == 1) else None
 
@@ -240,7 +241,7 @@ def _outside(token: Token | None, passage: QuotedSpan) -> Token | None:
 
 def _name_after_dash(context: DocContext, passage: QuotedSpan) -> Token | None:
     """``"We will win" — Trump``: an actor named right after a dash that follows the quote."""
-    text = context.doc.text
+    text = doc_text(context.doc)
     rest = text[passage.outer_end : passage.outer_end + 4].lstrip(" ,")
     if not rest.startswith(DASHES):
         return None
@@ -340,7 +341,7 @@ def _keep(attribution: Attribution, text: str) -> bool:
 
 
 def _to_quote(context: DocContext, attribution: Attribution, number: int) -> Quote:
-    text = context.doc.text
+    text = doc_text(context.doc)
     speaker_span, entity_id, name = _speaker(context, attribution)
     cue = attribution.cue
     return Quote(
@@ -362,7 +363,7 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     token = attribution.speaker
     if token is None:
         return None, None, None
-    text = context.doc.text
+    text = doc_text(context.doc)
     referent = token.head.head if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" else token
     start, end = attribution.speaker_range or _speaker_range(token, referent, attribution)
     attribution.speaker_range = (start, end)
@@ -382,7 +383,7 @@ def _speaker_range(token: Token, referent: Token, attribution: Attribution) -> t
     names no one (a relative ``who`` stays: it is where the text names the speaker in its clause)."""
     if referent is not token and token.lower_ == "that":
         first = referent.doc[min(t.i for t in referent.subtree)]
-        return trim(token.doc.text, first.idx, token.idx)
+        return trim(doc_text(token.doc), first.idx, token.idx)
     return phrase_of(token, (attribution.start, attribution.end))
 
 

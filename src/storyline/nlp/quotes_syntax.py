@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.nlp.context import doc_text
 from storyline.nlp.quotes_lexicon import ReportingLexicon
 
 FRAME_DEPS = (("clause", "ccomp"), ("infinitive", "xcomp"), ("object", "dobj"))
@@ -127,7 +128,7 @@ def phrase_of(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int,
         tokens = [t for t in tokens if not (exclude[0] <= t.idx < exclude[1])]
         tokens = _contiguous_around(tokens, head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return trim(head.doc.text, start, end)
+    return trim(doc_text(head.doc), start, end)
 
 
 def _aside(token: Token, head: Token) -> bool:
@@ -174,13 +175,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def subtree_range(token: Token, cue: Token, without: Token | None = None) -> tuple[int, int] | None:
     """The characters of a clause, inside the cue's sentence and paragraph (parses reach past them)."""
     within = cue.sent
-    low, high = paragraph_of(token.doc.text, cue.idx)
+    low, high = paragraph_of(doc_text(token.doc), cue.idx)
     tokens = [t for t in token.subtree if within.start <= t.i < within.end and low <= t.idx < high]
     if without is not None:
         tokens = [t for t in tokens if not _within(t, without)]
     if not tokens:
         return None
-    start, end = trim(token.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    start, end = trim(doc_text(token.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     return (start, end) if end > start else None
 
 
@@ -358,7 +359,7 @@ def _according_to_reports(doc: Doc) -> Iterator[Report]:
 def _rest_of_sentence(sentence: Span, first: int, last: int) -> tuple[int, int] | None:
     """The larger side of a sentence around the ``according to`` phrase at tokens first..last."""
     doc = sentence.doc
-    before = trim(doc.text, sentence.start_char, doc[first].idx)
-    after = trim(doc.text, doc[last].idx + len(doc[last]), sentence.end_char)
+    before = trim(doc_text(doc), sentence.start_char, doc[first].idx)
+    after = trim(doc_text(doc), doc[last].idx + len(doc[last]), sentence.end_char)
     best = max(before, after, key=lambda r: r[1] - r[0])
     return best if best[1] - best[0] > 1 else None
