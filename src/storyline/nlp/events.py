@@ -71,9 +71,12 @@ def extract_events(context: DocContext, *, classifier: TypeClassifier | None = N
 def _sentence_events(
     sentence: SpacySpan, context: DocContext, classifier: TypeClassifier | None
 ) -> list[_Candidate]:
+    triggered = [token for token in sentence if _matching_entries(token)]
+    if not triggered:
+        return []  # most sentences report no event: skip the classifier for them
     support = sentence_support(sentence.text, classifier)
     weight = classifier.support_weight if classifier is not None else 0.0
-    found = [c for token in sentence if (c := _candidate(token, context, support, weight)) is not None]
+    found = [c for token in triggered if (c := _candidate(token, context, support, weight)) is not None]
     found = _drop_light_verbs(_absorb_nested(found))
     _penalise_framed(found)
     return found
