@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from storyline.nlp import geo, roles
+from storyline.nlp.context import doc_text
 from storyline.records import Entity, Span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -250,7 +251,7 @@ def _missed_mentions(doc: Doc, candidates: list[Candidate], gazetteer: geo.Gazet
     covered = {i for c in candidates for i in range(c.start, c.end)}
     names = "|".join(re.escape(name) for name in sorted(labels, key=len, reverse=True))
     found: list[Candidate] = []
-    for match in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", doc.text):
+    for match in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", doc_text(doc)):
         span = doc.char_span(*match.span())
         if span is None or any(i in covered for i in range(span.start, span.end)):
             continue

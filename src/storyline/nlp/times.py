@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from storyline.nlp.context import doc_text
 from storyline.nlp.timex import calendar as cal
 from storyline.nlp.timex.lexicon import TimeLexicon, load_time_lexicon
 from storyline.nlp.timex.normalise import NORMALISERS, Context, Reading
@@ -45,7 +46,7 @@ class Found:
 def extract_times(doc: Doc, published: str | None, *, locale: str = "US") -> list[TimeExpr]:
     """Every time expression in the Doc, normalised against ``published`` (an ISO date or datetime)."""
     lexicon = _checked_lexicon()
-    text = doc.text  # a property that joins every token: read it once
+    text = doc_text(doc)
     parsed = is_parsed(doc)
     candidates = find_candidates(doc, lexicon, parsed)
     found = _read_all(doc, text, candidates, lexicon, cal.parse_reference(published), locale, parsed)

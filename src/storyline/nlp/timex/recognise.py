@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from storyline.nlp.context import doc_text
 from storyline.nlp.timex.lexicon import Rule, TimeLexicon
 
 LEFT_CONTEXT = 30
@@ -22,7 +23,7 @@ class Candidate:
 
 def find_candidates(doc: Doc, lexicon: TimeLexicon, parsed: bool) -> list[Candidate]:
     """Non-overlapping matches in text order; of overlapping ones the longest (then the earlier rule) wins."""
-    text = doc.text  # a property that joins every token: read it once
+    text = doc_text(doc)
     found = [
         Candidate(match.start(), match.end(), rule, match)
         for rule in lexicon.rules
