@@ -89,6 +89,15 @@ def test_extract_quotes_reads_a_quote_followed_by_a_dash_and_a_name() -> None:
     assert quote.cue is None
 
 
+@pytest.mark.parametrize("dash", ["―", "—", "-"])
+def test_extract_quotes_takes_a_name_after_a_dash_even_when_the_ner_missed_it(dash: str) -> None:
+    text = f"Readers wrote in.\n\n“He never answers a question on the budget.” {dash} Marisol Quintanar\n"
+    context, quotes = analyse(text)
+    (quote,) = [q for q in quotes if q.kind == "direct"]
+    assert quote.speaker_text is not None and quote.speaker_text.text == "Marisol Quintanar"
+    assert offsets_hold(text, quote)
+
+
 def test_extract_quotes_sets_scare_quotes_aside() -> None:
     assert quotes_of('The so-called "reforms" were abandoned by the "new" government last year.') == []
 

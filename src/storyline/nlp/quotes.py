@@ -41,7 +41,7 @@ NEAREST_CUE_MAX_TOKENS = 12
 INTERRUPTION_MAX_WORDS = 20
 LABEL_MAX_WORDS = 8
 BARE_CUE_DEPS = {"nsubj", "aux", "neg", "advmod", "npadvmod", "prt", "punct"}
-DASHES = ("—", "–", "-", "--")
+DASHES = ("—", "–", "―", "-", "--")
 QUOTE_MARKS = "\"'“”‘’„«»‹›`"
 CONFIDENCE = {"cue": 0.85, "colon": 0.75, "dash": 0.75, "continued": 0.6, "none": 0.3}
 
@@ -164,8 +164,9 @@ def _attribute_direct(
         return Attribution(
             passage.start, passage.end, "direct", cue_span(cue), speaker, "cue", frame="clause"
         )
-    if (name := _name_after_dash(context, passage)) is not None:
-        return Attribution(passage.start, passage.end, "direct", None, name, "dash")
+    if (named := _name_after_dash(context, passage)) is not None:
+        name, characters = named
+        return Attribution(passage.start, passage.end, "direct", None, name, "dash", speaker_range=characters)
     if (found := _colon_speaker(context, passage)) is not None:
         colon, speaker, label = found
         cue = doc[colon.i : colon.i + 1]
@@ -239,20 +240,32 @@ def _outside(token: Token | None, passage: QuotedSpan) -> Token | None:
     return token
 
 
-def _name_after_dash(context: DocContext, passage: QuotedSpan) -> Token | None:
-    """``"We will win" — Trump``: an actor named right after a dash that follows the quote."""
+def _name_after_dash(context: DocContext, passage: QuotedSpan) -> tuple[Token, tuple[int, int]] | None:
+    """``"We will win" — Trump``, ``"…" ― Marisol Quintanar``: the name right after a dash that follows the
+    quote (whether or not the NER took it), as its last word and its characters."""
     text = doc_text(context.doc)
-    rest = text[passage.outer_end : passage.outer_end + 4].lstrip(" ,")
+    rest = text[passage.outer_end : passage.outer_end + 4].lstrip(" ,\xa0")
     if not rest.startswith(DASHES):
         return None
     end = min(len(text), passage.outer_end + 60)
     after = context.doc.char_span(passage.outer_end, end, alignment_mode="expand")
+    name: list[Token] = []
     for token in after or []:
-        if token.is_alpha and context.entity_of_token(token) is not None:
-            return token
-        if token.is_alpha and not token.is_title:
-            return None
-    return None
+        if not name and (token.is_punct or (token.is_space and "\n" not in token.text)):
+            continue  # the dash, a comma or a no-break space before the name
+        if token.is_space or not _name_word(token):
+            break  # the name ends at its line or at the first word that is not a name's
+        name.append(token)
+    while name and not name[-1].is_alpha:
+        name.pop()
+    if not name or not any(t.pos_ == "PROPN" or context.entity_of_token(t) for t in name):
+        return None
+    return name[-1], (name[0].idx, name[-1].idx + len(name[-1]))
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a personal name: capitalised, or an initial (``N``, ``F.``)."""
+    return (token.is_alpha and token.is_title) or (len(token.text) <= 2 and token.text[:1].isupper())
 
 
 def _colon_speaker(
