@@ -150,6 +150,14 @@ CASES = [
     (THU, "Sales will recover in the second quarter.", "the second quarter", "2026-Q2"),
     (THU, "Profit rose in the third quarter. In the 2024 period, it fell.", "the 2024 period", "2024-Q3"),
     (THU, "Costs rose in the 2024 period.", "the 2024 period", "2024"),
+    # a span of months (a running total) compares with the whole year before, as TimeBank values it
+    (THU, "For the nine months, net rose from $2 billion a year earlier.", "a year earlier", "2024"),
+    (THU, "Profit rose in the third quarter. For the nine months, net fell from a year ago.", "a year ago",
+     "2024"),
+    (THU, "In the first nine months, net fell from the 2024 period.", "the 2024 period", "2024"),
+    (NEW_YEAR, "For the first six months, sales rose from a year earlier.", "a year earlier", "2025"),
+    (THU, "Profit rose in the third quarter. For the nine months, it was flat. Sales fell from a year ago.",
+     "a year ago", "2024-Q3"),
     (THU, "Earnings will fall in the last half of 2025.", "the last half of 2025", "2025-H2"),
     # anaphora: "that year", "the following month" refer back to the latest date of that precision
     (THU, "Imports rose in 2019. Exports fell that year.", "that year", "2019"),
@@ -198,6 +206,9 @@ CASES = [
     (THU, "The board meets twice a year.", "twice a year", "P1Y"),
     (THU, "The bus comes every two weeks.", "every two weeks", "P2W"),
     (THU, "They water the plants every other day.", "every other day", "P2D"),
+    (THU, "The plant will make 10,000 cars a year.", "a year", "P1Y"),
+    (THU, "The deal saves $2 million a month.", "a month", "P1M"),
+    (THU, "The route adds 700 seats a week.", "a week", "P1W"),
     # document-time references
     (THU, "The talks are now in their final phase.", "now", "PRESENT_REF"),
     (THU, "He recently returned from Kyiv.", "recently", "PAST_REF"),
@@ -386,6 +397,42 @@ def test_extract_times_skips_ages_counts_fractions_and_adjectives(nlp):
     text += " He saw the fall of the wall."
     times = extract_times(nlp(text), THU)
     assert times == []
+
+
+# (sentence, expression text, expected TIMEX3 type) against THU
+TYPES = [
+    ("The plant will make 10,000 cars a year.", "a year", "SET"),
+    ("The deal saves $2 million a month.", "a month", "SET"),
+    ("The route adds 700 seats a week.", "a week", "SET"),
+    ("Officers do dozens of interviews a day.", "a day", "SET"),
+    ("The machine handles 15 million instructions per second.", "per second", "SET"),
+    ("He stayed in Kyiv for a year.", "a year", "DURATION"),
+    ("It takes a day to drive there.", "a day", "DURATION"),
+    ("Prices rose 3% in a month.", "a month", "DURATION"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind"), TYPES)
+def test_extract_times_types_rates_as_sets(nlp, sentence, text, kind):
+    assert _find(nlp, sentence, THU, text).type == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Baker said on ABC\'s "This Week" that the talks failed.',
+        "He told CBS's 60 Minutes that he would stay.",
+        "The film High Noon was shown.",
+        "This is VOA Today.",
+    ],
+)
+def test_extract_times_skips_time_words_in_titles(nlp, sentence):
+    assert extract_times(nlp(sentence), THU) == []
+
+
+def test_extract_times_keeps_a_capitalised_time_word_that_opens_a_sentence(nlp):
+    assert _find(nlp, "He left. Today, the talks resume.", THU, "Today").value == THU
+    assert _find(nlp, "Officials met on New Year's Day.", THU, "New Year's Day").value == "2026-01-01"
 
 
 def test_extract_times_keeps_a_year_that_names_an_event(nlp):

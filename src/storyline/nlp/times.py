@@ -34,6 +34,7 @@ CLOCK_BEFORE = re.compile(
 )
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 PERIODS = {"month", "quarter", "half"}
+MONTH_SPAN = re.compile(r"P(\d+)M")
 
 
 @dataclass
@@ -108,8 +109,8 @@ def _read_all(
             continue
         start, reading = _with_modifier(text, candidate, reading, lexicon, found[-1].end if found else 0)
         found.append(Found(start, candidate.end, reading))
-        if cal.granularity(reading.value) in PERIODS and reading.value[:4].isdigit():
-            period = (sentence, reading.value)
+        if compared := _compared_period(reading, report_quarter, publication):
+            period = (sentence, compared)
         if reading.value and reading.value[:4].isdigit() and reading.type in ("DATE", "TIME"):
             last_dated = reading.value
         if report_quarter is None and candidate.rule.normaliser == "quarter" and reading.value[:4].isdigit():
@@ -120,6 +121,19 @@ def _read_all(
             if reading.explicit:
                 story = (paragraph, day)
     return found
+
+
+def _compared_period(reading: Reading, report_quarter: str | None, publication: date | None) -> str | None:
+    """The period a later ``a year earlier`` in the sentence compares with: a month, quarter or half named;
+    after a span of months (``for the nine months``, a running total) the whole year, as TimeBank has it."""
+    value = reading.value or ""
+    if cal.granularity(value) in PERIODS and value[:4].isdigit():
+        return value
+    if reading.type == "DURATION" and (months := MONTH_SPAN.fullmatch(value)) and int(months[1]) > 1:
+        if report_quarter:
+            return report_quarter[:4]
+        return f"{publication.year:04d}" if publication else None
+    return None
 
 
 def _tense(

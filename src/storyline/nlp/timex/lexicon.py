@@ -20,7 +20,7 @@ REQUIRED_WORDS = (
     "months", "ambiguous_months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "set_adverbs",
     "seasons", "season_months", "day_parts", "time_words", "time_zones", "deictic_days", "deictic_day_parts",
     "references", "decade_words", "holidays", "modifiers", "duration_only_modifiers", "relative_words",
-    "future_verbs", "open_date_cues", "reporting_verbs", "signals",
+    "future_verbs", "open_date_cues", "reporting_verbs", "signals", "scale_words",
 )  # fmt: skip
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 UNITS_TENS = rf"{TENS}[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
@@ -35,6 +35,7 @@ class Rule:
     ambiguous: frozenset[str] = frozenset()
     left_cue: re.Pattern[str] | None = None
     not_modifier: bool = False
+    after_quantity: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,11 @@ class TimeLexicon:
     modifier_regex: re.Pattern[str]
     open_date_regex: re.Pattern[str]
     """A deadline or target just before a date (``until``, ``payable``): its clause's tense says nothing."""
+    quantity_regex: re.Pattern[str]
+    """An amount that ends right before a rate (``$2 million``, ``10,000``)."""
+    common_nouns: frozenset[str] = frozenset()
+    """Time words that are common nouns (``week``, ``minutes``, ``noon``, ``today``): capitalised inside a
+    sentence they belong to a title or a name (``This Week``, ``60 Minutes``, ``High Noon``)."""
 
     def unit(self, word: str) -> tuple[str, dict[str, Any]]:
         """The unit entry for a singular or plural unit word (``days`` → ``day``)."""
@@ -135,6 +141,7 @@ def _compile_rule(entry: dict[str, Any], words: dict[str, Any], placeholders: di
         ambiguous=frozenset(words[entry["ambiguous"]]) if "ambiguous" in entry else frozenset(),
         left_cue=re.compile(cue, re.IGNORECASE) if cue else None,
         not_modifier=bool(entry.get("not_modifier", False)),
+        after_quantity=bool(entry.get("after_quantity", False)),
     )
 
 
@@ -158,5 +165,15 @@ def load_time_lexicon() -> TimeLexicon:
         rf"(?<!\w)(?:{_alternation(words['open_date_cues'])})\s+(?:on\s+)?$", re.IGNORECASE
     )
     return TimeLexicon(
-        words=words, rules=rules, modifier_regex=_modifier_regex(words), open_date_regex=open_dates
+        words=words,
+        rules=rules,
+        modifier_regex=_modifier_regex(words),
+        open_date_regex=open_dates,
+        quantity_regex=re.compile(rf"(?:\d|\b(?:{_alternation(words['scale_words'])}))\s+$", re.IGNORECASE),
+        common_nouns=_common_nouns(words),
     )
+
+
+def _common_nouns(words: dict[str, Any]) -> frozenset[str]:
+    units = [w for name, entry in words["units"].items() for w in (name, entry["plural"])]
+    return frozenset([*units, *words["time_words"], *words["deictic_days"], *words["day_parts"]])

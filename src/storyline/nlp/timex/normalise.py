@@ -43,7 +43,8 @@ class Context:
     tense: str
     locale: str
     period: str | None = None
-    """The latest month, quarter or half named earlier in the sentence (``a year earlier`` compares to it)."""
+    """The latest month, quarter or half named earlier in the sentence, or the year after a span of months
+    (``a year earlier`` compares to it)."""
     report_quarter: str | None = None
     """The latest quarter named earlier in the document: the period a results report is about."""
     last_dated: str | None = None
@@ -506,11 +507,10 @@ def relative_year_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def year_period(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``the 1988 quarter``/``the 1988 period``: the report's quarter in that year, else the year."""
-    year_value = int(match["year"])
-    if ctx.report_quarter:
-        return Reading("DATE", f"{year_value:04d}{ctx.report_quarter[4:]}", explicit=True)
-    return Reading("DATE", f"{year_value:04d}", explicit=True)
+    """``the 1988 quarter``/``the 1988 period``: the compared period (the sentence's, else the report's
+    quarter) in that year, else the year."""
+    compared = ctx.compared_period() or ""
+    return Reading("DATE", f"{int(match['year']):04d}{compared[4:]}", explicit=True)
 
 
 def half_year(match: re.Match[str], ctx: Context) -> Reading | None:

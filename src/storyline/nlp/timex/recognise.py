@@ -11,6 +11,8 @@ from storyline.nlp.context import doc_text
 from storyline.nlp.timex.lexicon import Rule, TimeLexicon
 
 LEFT_CONTEXT = 30
+LAST_WORD = re.compile(r"[A-Za-z]+$")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'`‘“(\[]*$")
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,9 @@ def find_candidates(doc: Doc, lexicon: TimeLexicon, parsed: bool) -> list[Candid
         Candidate(match.start(), match.end(), rule, match)
         for rule in lexicon.rules
         for match in rule.regex.finditer(text)
-        if match.end() > match.start() and _acceptable(match, rule, doc, text, parsed)
+        if match.end() > match.start()
+        and _acceptable(match, rule, lexicon, doc, text, parsed)
+        and not _in_title(match, lexicon, text)
     ]
     order = {rule.name: index for index, rule in enumerate(lexicon.rules)}
     found.sort(key=lambda c: (c.start - c.end, c.start, order[c.rule.name]))
@@ -41,12 +45,27 @@ def find_candidates(doc: Doc, lexicon: TimeLexicon, parsed: bool) -> list[Candid
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _acceptable(match: re.Match[str], rule: Rule, doc: Doc, text: str, parsed: bool) -> bool:
+def _acceptable(
+    match: re.Match[str], rule: Rule, lexicon: TimeLexicon, doc: Doc, text: str, parsed: bool
+) -> bool:
     return (
         _capitalised(match, rule)
         and _cue_present(match, rule, text)
         and not (rule.not_modifier and parsed and _modifies_noun(match, doc))
+        and (not rule.after_quantity or _after_quantity(match, lexicon, doc, text, parsed))
     )
+
+
+def _in_title(match: re.Match[str], lexicon: TimeLexicon, text: str) -> bool:
+    """A common time noun capitalised inside a sentence is part of a title or a name (``ABC's "This Week"``,
+    ``CBS's 60 Minutes``, ``VOA Today``); a holiday's name is capitalised by right."""
+    last = LAST_WORD.search(match.group())
+    if last is None or not last[0].istitle() or last[0].lower() not in lexicon.common_nouns:
+        return False
+    if match.groupdict().get("holiday"):
+        return False
+    before = text[max(0, match.start() + last.start() - LEFT_CONTEXT) : match.start() + last.start()]
+    return SENTENCE_START.search(before) is None
 
 
 def _capitalised(match: re.Match[str], rule: Rule) -> bool:
@@ -76,3 +95,18 @@ def _modifies_noun(match: re.Match[str], doc: Doc) -> bool:
     count = root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
     adjective = root.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")
     return count or adjective
+
+
+def _after_quantity(match: re.Match[str], lexicon: TimeLexicon, doc: Doc, text: str, parsed: bool) -> bool:
+    """A rate (``$2 million a year``, ``700 seats a week``): an amount or a plural noun goes just before.
+
+    Without a parse only an amount in digits or a scale word (``million``) counts."""
+    if lexicon.quantity_regex.search(text, max(0, match.start() - LEFT_CONTEXT), match.start()):
+        return True
+    if not parsed:
+        return False
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.tag_ in ("NNS", "NNPS", "CD")
