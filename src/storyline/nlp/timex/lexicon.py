@@ -23,7 +23,8 @@ REQUIRED_WORDS = (
     "future_verbs", "open_date_cues", "reporting_verbs", "signals", "scale_words",
 )  # fmt: skip
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-UNITS_TENS = rf"{TENS}[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+UNITS_TENS = rf"{TENS}[\s-]{ONES}"
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def _placeholders(words: dict[str, Any]) -> dict[str, str]:
         "weekday": _alternation(list(words["weekdays"])),
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
         "year": r"(?:1\d\d\d|20\d\d)(?!\d)",
+        "written_year": rf"nineteen[\s-]+(?P<tens>{TENS})(?:[\s-]+(?P<ones>{ONES}))?",
         "number": rf"{UNITS_TENS}|{_alternation(list(words['numbers']))}|\d{{1,4}}(?:\.\d{{1,2}})?",
         "vague": _alternation(words["vague_numbers"]),
         "unit": _alternation(unit_names),

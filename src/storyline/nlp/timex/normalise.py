@@ -189,7 +189,7 @@ def month_set(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def month_year(match: re.Match[str], ctx: Context) -> Reading | None:
-    return Reading("DATE", cal.month_value(int(match["year"]), _month(match, ctx)))
+    return Reading("DATE", cal.month_value(_year_value(match, ctx), _month(match, ctx)))
 
 
 def month_relative_year(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -439,9 +439,15 @@ def year(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def written_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("DATE", str(_year_value(match, ctx)))
+
+
+def _year_value(match: re.Match[str], ctx: Context) -> int:
+    """The year in digits (``1994``) or in words as spoken in broadcasts (``nineteen ninety-four``)."""
+    if match.groupdict().get("year"):
+        return int(match["year"])
     numbers = ctx.lexicon.words["numbers"]
-    value = 1900 + numbers[group(match, "tens")] + numbers.get(group(match, "ones") or "", 0)
-    return Reading("DATE", str(value))
+    return 1900 + numbers[group(match, "tens")] + numbers.get(group(match, "ones") or "", 0)
 
 
 def year_two_thousand(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -604,8 +610,8 @@ def century(match: re.Match[str], ctx: Context) -> Reading | None:
 
 def season(match: re.Match[str], ctx: Context) -> Reading | None:
     code = ctx.lexicon.words["seasons"][group(match, "season")]
-    if match.groupdict().get("year"):
-        return Reading("DATE", f"{int(match['year']):04d}-{code}")
+    if match.groupdict().get("year") or match.groupdict().get("written_year"):
+        return Reading("DATE", f"{_year_value(match, ctx):04d}-{code}")
     reference, label = ctx.deictic()
     if reference is None:
         return Reading("DATE", None)
