@@ -99,3 +99,17 @@ def test_predicted_event_codes_an_official_of_an_intergovernmental_body_as_igo()
     )
     analysis = Analysis(Article(id="a", text=text), entities=entities, events=[event])
     assert predicted_event(analysis) == ("THREATEN", {("IGO", "THREATEN", "RUS")})
+
+
+def test_predicted_event_codes_the_head_of_an_unnamed_intergovernmental_body_as_igo():
+    text = "Anna Berg warned Russia."
+    span = Span(0, len(text), text)
+    entities = [
+        Entity("e1", "Anna Berg", "PERSON", relations=[{"relation": "secretary-general", "of": "NATO"}]),
+        Entity("e2", "Russia", "GPE", country="RU"),
+    ]
+    event = Event(
+        "ev1", "THREATEN", span, span, span, "occurred", source=["e1"], target=["e2"], confidence=0.5
+    )
+    analysis = Analysis(Article(id="a", text=text), entities=entities, events=[event])
+    assert predicted_event(analysis) == ("THREATEN", {("IGO", "THREATEN", "RUS")})

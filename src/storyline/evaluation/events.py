@@ -137,11 +137,17 @@ def predicted_event(analysis: Analysis) -> tuple[str, set[Triple]]:
         entity.id: actor_code(entity.name, entity.country, entity.aliases) for entity in analysis.entities
     }
     for entity in analysis.entities:  # an official of an intergovernmental body acts for it
-        if codes[entity.id] is None and any(codes.get(r["of"]) == "IGO" for r in entity.relations):
+        if codes[entity.id] is None and any(_of_igo(r["of"], codes) for r in entity.relations):
             codes[entity.id] = "IGO"
     sources = list(dict.fromkeys(codes.get(s) for s in event.source))
     targets = list(dict.fromkeys(codes.get(t) for t in event.target))
     return event.type, triples(sources, event.type, targets, reciprocal=True)
+
+
+def _of_igo(of: str, codes: dict[str, str | None]) -> bool:
+    """Whether a relation's other end (an actor's id, or the name of a body the article does not name) is
+    intergovernmental."""
+    return codes[of] == "IGO" if of in codes else is_intergovernmental([of])
 
 
 def actor_code(name: str, country: str | None, aliases: list[str] | None = None) -> str | None:

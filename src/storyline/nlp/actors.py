@@ -10,7 +10,9 @@ The ladder, per article:
 4. names the model missed elsewhere in the article are added as mentions (one sense per discourse);
 5. clusters: full names absorb surnames, acronyms their organisations, every country all its forms;
 6. roles and relations from titles and appositions (``roles``), then "the president" is linked to the
-   most recent person holding that role.
+   most recent person holding that role;
+7. a person the article gives no country is looked up among political leaders (``leaders``): "Putin"
+   belongs to Russia, "Kofi Annan" to the United Nations; the publication year chooses between namesakes.
 Ids ``e1``, ``e2``… follow the order of first mention.
 """
 
@@ -24,7 +26,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from storyline.nlp import geo, roles
+from storyline.nlp import geo, leaders, roles
 from storyline.nlp.context import doc_text
 from storyline.records import Entity, Span
 
@@ -72,7 +74,8 @@ class Cluster:
         return "GPE" if self.first.country else self.first.label
 
 
-def extract_actors(doc: Doc) -> list[Entity]:
+def extract_actors(doc: Doc, published: str | None = None) -> list[Entity]:
+    """The article's actors; ``published`` (an ISO date) dates the leaders it names."""
     gazetteer, lexicon = geo.gazetteer(), roles.lexicon()
     words = set(doc.to_array([ORTH]).tolist())
     candidates = [
@@ -90,6 +93,7 @@ def extract_actors(doc: Doc) -> list[Entity]:
     _attach_roles(doc, clusters, by_token, lexicon)
     _attach_delegations(doc, clusters, by_token, gazetteer)
     _attach_descriptions(doc, clusters, by_token, lexicon)
+    _attach_leaders(clusters, leaders.year_of(published))
     return _entities(clusters, gazetteer)
 
 
@@ -516,6 +520,24 @@ def _attach_org_countries(
             for word in words:
                 if code := gazetteer.demonym(word) or gazetteer.country_named(word):
                     cluster.home = cluster.home or code
+
+
+def _attach_leaders(clusters: list[Cluster], year: int | None) -> None:
+    """A person the article does not place ("Putin said", "President Bouteflika") gets the country, or the
+    intergovernmental body, that the leaders' list gives them."""
+    for cluster in clusters:
+        if cluster.label != "PERSON" or cluster.home or cluster.relations:
+            continue
+        leader = leaders.find([c.text for c in cluster.candidates], year)
+        if leader is None:
+            continue
+        if leader.organisation is None:
+            cluster.home = leader.country
+            continue
+        # the organisation need not be named in the article: a relation to a name that no mention holds
+        # is written with that name (see ``_entity``)
+        body = Candidate(-1, -1, -1, -1, leader.organisation, "ORG", "ORG")
+        cluster.relations.append((leader.role, body))
 
 
 # entities --------------------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def analyze_articles(articles: Iterable[Article], settings: Settings) -> Iterato
 
 def analyze_doc(doc: Doc, article: Article, settings: Settings) -> Analysis:
     """Run every extractor over one parsed article, in dependency order."""
-    entities = extract_actors(doc)
+    entities = extract_actors(doc, article.published)
     times = extract_times(doc, article.published, locale=settings.date_locale)
     context = DocContext(doc=doc, article=article, entities=entities, times=times)
     quotes = context.quotes = extract_quotes(context)
