@@ -434,6 +434,7 @@ def test_extract_times_types_rates_as_sets(nlp, sentence, text, kind):
         "The film High Noon was shown.",
         "This is VOA Today.",
         "Inspectors were barred from such quarters.",
+        "The quarter-to-quarter comparison was hurt by discounts.",
     ],
 )
 def test_extract_times_skips_time_words_in_titles(nlp, sentence):

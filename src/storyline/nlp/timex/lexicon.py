@@ -13,9 +13,10 @@ from storyline.config import package_data
 WORDS_FILE = ("lexicons", "time_words.json")
 RULES_FILE = ("lexicons", "time_rules.json")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([a-z_0-9]+))?\}")
-# A match may not start inside a word or a number, nor end where a number goes on (1,000; 3.5; 12/18/2025).
+# A match may not start inside a word or a number, nor end where a number goes on (1,000; 3.5; 12/18/2025)
+# or where a compound modifier goes on (quarter-to-quarter, day-to-day).
 LEFT_GUARD = r"(?<![\w$£€@#])(?<!\d[.,/:-])"
-RIGHT_GUARD = r"(?!\w)(?![.,/:-]?\d)(?!\s?%)"
+RIGHT_GUARD = r"(?!\w)(?![.,/:-]?\d)(?!\s?%)(?!-to-)"
 REQUIRED_WORDS = (
     "months", "ambiguous_months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "set_adverbs",
     "seasons", "season_months", "day_parts", "time_words", "time_zones", "deictic_days", "deictic_day_parts",
