@@ -217,3 +217,33 @@ def test_extract_events_group_spread_throughout_a_country_acts_for_it(settings):
     analysis = analysed("Students throughout Kenya staged protests on Saturday.", settings)
     event = main_event(analysis)
     assert (event.type, names(analysis, event.source)) == ("PROTEST", {"Kenya"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "target"),
+    [
+        # no one named as the object: the state where it happens
+        ("Hundreds of Chilean miners demonstrated in Bolivia on Monday.", "PROTEST", {"Bolivia"}),
+        # no place either: the actor's own state
+        ("Kenyan teachers went on strike on Monday.", "PROTEST", {"Kenya"}),
+        ("The Peruvian government lifted the curfew on Tuesday.", "CONCEDE", {"Peru"}),
+    ],
+)
+def test_a_domestic_act_without_object_is_aimed_at_the_state(settings, sentence, type_, target):
+    analysis = analysed(sentence, settings)
+    event = main_event(analysis)
+    assert event.type == type_
+    assert names(analysis, event.target) == target
+
+
+def test_a_domestic_act_with_an_object_keeps_it(settings):
+    analysis = analysed("Kenyan teachers demonstrated against Uganda on Monday.", settings)
+    assert names(analysis, main_event(analysis).target) == {"Uganda"}
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_names(settings):
+    text = "Chile threatened to recall its ambassador unless Peru released the fishermen."
+    analysis = analysed(text, settings)
+    event = main_event(analysis)
+    assert event.type == "THREATEN"
+    assert (names(analysis, event.source), names(analysis, event.target)) == ({"Chile"}, {"Peru"})

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from storyline.nlp.context import DocContext
 from storyline.nlp.events_classifier import TypeClassifier, choose_type, sentence_support, shipped_classifier
-from storyline.nlp.events_lexicon import Trigger, status_cues, triggers
+from storyline.nlp.events_lexicon import Trigger, plover_types, status_cues, triggers
 from storyline.nlp.events_roles import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -99,7 +99,41 @@ def _candidate(
     if _is_bare_mention(candidate):
         return None
     candidate.confidence = _confidence(candidate, support.get(candidate.type, 0.0), weight)
+    if not candidate.target:
+        candidate.target = _condition_target(candidate, context) or _domestic_target(candidate, context)
     return candidate
+
+
+def _condition_target(candidate: _Candidate, context: DocContext) -> list[str]:
+    """A threat is aimed at whoever its condition names (``threatened to stop talks if the United States
+    goes ahead``, ``… unless Baghdad accepted``)."""
+    if candidate.type != status_cues().threat_type:
+        return []
+    markers = status_cues().conditional_markers
+    clauses = [_role_token(candidate.token)]
+    clauses += [c for t in clauses[:1] for c in t.subtree if c.dep_ == "xcomp"]
+    conditions = [
+        clause
+        for verb in clauses
+        for clause in children(verb, {"advcl"})
+        if any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+    ]
+    found = [a for c in conditions for s in subject_of(c) for a in actors_of(s, context)]
+    return list(dict.fromkeys(a for a in found if a not in candidate.source))
+
+
+def _domestic_target(candidate: _Candidate, context: DocContext) -> list[str]:
+    """A domestic act with no one named as its object (a protest, a curfew, a concession) is aimed at the
+    state where it happens, else at the actor's own state, as PLOVER codes it; only a state the article
+    names becomes the target."""
+    if candidate.type not in plover_types().domestic or not candidate.source:
+        return []
+    places = [candidate.location] if candidate.location else []
+    for entity_id in [*places, *candidate.source]:
+        entity = context.entity(entity_id)
+        if entity is not None and entity.country and (state := context.country_entity(entity.country)):
+            return [state]
+    return []
 
 
 def _is_figurative(candidate: _Candidate) -> bool:

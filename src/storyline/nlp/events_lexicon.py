@@ -50,6 +50,8 @@ class PloverTypes:
     modes: dict[str, tuple[str, ...]]
     aliases: dict[str, str]
     alias_modes: dict[str, str]
+    domestic: frozenset[str] = frozenset()
+    """Types directed, when no target is named, at the state where they happen or the actor's own."""
 
     def canonical(self, label: str) -> str:
         """Today's PLOVER name for a label, accepting the older names the manual renamed."""
@@ -72,11 +74,15 @@ def plover_types() -> PloverTypes:
     for alias, target in data["aliases"].items():
         if target not in types:
             raise LexiconError(f"plover_types.json: alias {alias} points to unknown type {target}")
+    domestic = frozenset(data.get("domestic_types", []))
+    if not domestic <= set(types):
+        raise LexiconError("plover_types.json: domestic_types lists an unknown type")
     return PloverTypes(
         definitions={name: info["definition"] for name, info in types.items()},
         modes=modes,
         aliases=dict(data["aliases"]),
         alias_modes=dict(data["alias_modes"]),
+        domestic=domestic,
     )
 
 
