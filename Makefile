@@ -48,6 +48,7 @@ bench: $(DEV)
 
 train: $(DEV)
 	$(BIN)/python -m storyline.training.events $(SHARED)/train/plover-ngec src/storyline/models/
+	$(BIN)/python -m storyline.training.quotes $(SHARED)/train/quotes-polnear
 
 clean:
 	rm -rf $(VENV) build *.egg-info storyline.db storyline.db-*

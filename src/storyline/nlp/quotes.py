@@ -15,12 +15,14 @@ The ladder, per article:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
-from spacy.tokens import Token
 
 from storyline.nlp.context import DocContext, doc_text
+from storyline.nlp.quotes_classifier import attribution_scorer
 from storyline.nlp.quotes_lexicon import ReportingLexicon, reporting_lexicon
 from storyline.nlp.quotes_marks import QuotedSpan, find_quoted_spans
 from storyline.nlp.quotes_syntax import (
@@ -60,29 +62,48 @@ class Attribution:
     frame: str | None = None
 
 
-def extract_quotes(context: DocContext, lexicon: ReportingLexicon | None = None) -> list[Quote]:
-    """Every quote of the article in text order, with its cue and speaker where the text gives them."""
-    return [quote for quote, _ in quotes_with_frames(context, lexicon)]
+def extract_quotes(
+    context: DocContext,
+    lexicon: ReportingLexicon | None = None,
+    reports: Callable[[Report], bool] | None = None,
+) -> list[Quote]:
+    """Every quote of the article in text order, with its cue and speaker where the text gives them.
+    ``reports`` decides which reporting constructions report (the learned scorer by default)."""
+    return [quote for quote, _ in quotes_with_frames(context, lexicon, reports)]
 
 
 def quotes_with_frames(
-    context: DocContext, lexicon: ReportingLexicon | None = None
+    context: DocContext,
+    lexicon: ReportingLexicon | None = None,
+    reports: Callable[[Report], bool] | None = None,
 ) -> list[tuple[Quote, str | None]]:
     """Quotes with the frame their cue was found in (``clause``, ``object``, …; for training the lexicon)."""
     lexicon = lexicon or reporting_lexicon()
+    keeps = reports or attribution_scorer().keeps
     text = doc_text(context.doc)
     every_passage = find_quoted_spans(text)
-    passages = [p for p in every_passage if not _is_scare_quote(text, p)]
-    reports = [r for r in find_reports(context.doc, lexicon) if not _cue_inside(r, passages)]
-    attributions, unattributed = _merge(reports, passages, text)
-    quoted = _quoted_tokens(context, every_passage)
+    passages = quoted_passages(text, every_passage)
+    found = [r for r in reporting_constructions(context.doc, lexicon, passages) if keeps(r)]
+    attributions, unattributed = _merge(found, passages, text)
+    quoted = quoted_tokens(context.doc, every_passage)
     for passage in unattributed:
-        attributions.append(_attribute_direct(context, passage, lexicon, quoted))
+        attributions.append(_attribute_direct(context, passage, _Cues(lexicon, keeps), quoted))
     attributions.sort(key=lambda a: a.start)
     attributions = _join_interrupted(attributions, text)
     _continue_speakers(attributions, text)
     kept = [a for a in attributions if _keep(a, text)]
     return [(_to_quote(context, a, i), a.frame) for i, a in enumerate(kept, start=1)]
+
+
+def reporting_constructions(doc: Doc, lexicon: ReportingLexicon, passages: list[QuotedSpan]) -> list[Report]:
+    """The lexicon's reporting constructions with a content, outside quotations (the candidates to score)."""
+    return [r for r in find_reports(doc, lexicon) if r.content is not None and not _cue_inside(r, passages)]
+
+
+def quoted_passages(text: str, every_passage: list[QuotedSpan] | None = None) -> list[QuotedSpan]:
+    """The passages in quotation marks that are someone's words: scare quotes set aside."""
+    every_passage = find_quoted_spans(text) if every_passage is None else every_passage
+    return [p for p in every_passage if not _is_scare_quote(text, p)]
 
 
 def _is_scare_quote(text: str, passage: QuotedSpan) -> bool:
@@ -146,20 +167,34 @@ def _in_passages(index: int, passages: list[QuotedSpan]) -> bool:
     return any(p.outer_start <= index < p.outer_end for p in passages)
 
 
-def _quoted_tokens(context: DocContext, passages: list[QuotedSpan]) -> set[int]:
+def quoted_tokens(doc: Doc, passages: list[QuotedSpan]) -> set[int]:
     quoted: set[int] = set()
     for passage in passages:
-        span = context.doc.char_span(passage.outer_start, passage.outer_end, alignment_mode="expand")
+        span = doc.char_span(passage.outer_start, passage.outer_end, alignment_mode="expand")
         quoted.update(range(span.start, span.end) if span is not None else ())
     return quoted
 
 
-def _attribute_direct(
-    context: DocContext, passage: QuotedSpan, lexicon: ReportingLexicon, quoted: set[int]
-) -> Attribution:
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """Which verbs may introduce a quoted passage: in the lexicon's clause frame, and judged to report it."""
+
+    lexicon: ReportingLexicon
+    keeps: Callable[[Report], bool]
+
+    def introduces(self, verb: Token, passage: QuotedSpan) -> bool:
+        return is_cue_verb(verb, self.lexicon) and self.keeps(passage_report(verb, passage))
+
+
+def passage_report(verb: Token, passage: QuotedSpan) -> Report:
+    """A cue verb near a quoted passage, as the construction the scorer judges (frame ``passage``)."""
+    return Report(cue_span(verb), (passage.start, passage.end), speaker_of(verb), "passage")
+
+
+def _attribute_direct(context: DocContext, passage: QuotedSpan, cues: _Cues, quoted: set[int]) -> Attribution:
     """A quoted passage no content clause claimed: the nearest cue, a colon, a dash, or nothing yet."""
     doc = context.doc
-    if (cue := _nearest_cue(context, passage, lexicon, quoted)) is not None:
+    if (cue := _nearest_cue(context, passage, cues, quoted)) is not None:
         speaker = _outside(speaker_of(cue), passage)
         return Attribution(
             passage.start, passage.end, "direct", cue_span(cue), speaker, "cue", frame="clause"
@@ -171,35 +206,40 @@ def _attribute_direct(
         colon, speaker, label = found
         cue = doc[colon.i : colon.i + 1]
         return Attribution(passage.start, passage.end, "direct", cue, speaker, "colon", speaker_range=label)
-    if (verb := _announcing_cue(context, passage, lexicon, quoted)) is not None:
+    if (verb := _announcing_cue(context, passage, cues, quoted)) is not None:
         return Attribution(passage.start, passage.end, "direct", cue_span(verb), speaker_of(verb), "cue")
     return Attribution(passage.start, passage.end, "direct", None, None, "none")
 
 
-def _nearest_cue(
-    context: DocContext, passage: QuotedSpan, lexicon: ReportingLexicon, quoted: set[int]
-) -> Token | None:
+def _nearest_cue(context: DocContext, passage: QuotedSpan, cues: _Cues, quoted: set[int]) -> Token | None:
     """The cue verb closest to the quote in its sentences and paragraph, never one inside a quotation."""
-    doc = context.doc
+    candidates = [
+        verb
+        for verb in verbs_near(context.doc, passage, cues.lexicon, quoted)
+        if cues.keeps(passage_report(verb, passage))
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.idx - passage.start), abs(t.idx - passage.end)))
+
+
+def verbs_near(doc: Doc, passage: QuotedSpan, lexicon: ReportingLexicon, quoted: set[int]) -> list[Token]:
+    """The lexicon's cue verbs within a few tokens of a quoted passage, in its sentences and paragraph and
+    outside every quotation."""
     span = doc.char_span(passage.outer_start, passage.outer_end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return []
     first = max(span[0].sent.start, span.start - NEAREST_CUE_MAX_TOKENS)
     last = min(_attribution_end(span), span.end + NEAREST_CUE_MAX_TOKENS)
     text = doc_text(doc)
-    candidates = [
+    return [
         doc[i]
         for i in range(first, last)
         if i not in quoted and is_cue_verb(doc[i], lexicon) and _same_paragraph(text, doc[i].idx, passage)
     ]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
 
 
-def _announcing_cue(
-    context: DocContext, passage: QuotedSpan, lexicon: ReportingLexicon, quoted: set[int]
-) -> Token | None:
+def _announcing_cue(context: DocContext, passage: QuotedSpan, cues: _Cues, quoted: set[int]) -> Token | None:
     """``Bystrom agreed. "…"``, ``Dr. Ward stated:`` then the quote: a sentence just before the quote that is
     only a speaker and a cue verb, ending its paragraph or running into the quote, announces it."""
     doc = context.doc
@@ -212,7 +252,7 @@ def _announcing_cue(
         return None  # the quote does not open its sentence
     previous = doc[opening.start - 1].sent
     verb = previous.root
-    if verb.i in quoted or not is_cue_verb(verb, lexicon) or speaker_of(verb) is None:
+    if verb.i in quoted or speaker_of(verb) is None or not cues.introduces(verb, passage):
         return None
     if any(child.dep_ not in BARE_CUE_DEPS for child in verb.children):
         return None  # ``The campaign closed with one line.`` says more than who speaks

@@ -6,7 +6,8 @@ Each row allows one lemma in one frame: ``clause`` (a complement clause or a quo
 (``call for``, ``criticism of``, ``critical of``).
 ``lexicons/reporting_cues.tsv`` is written by ``storyline.training.quotes`` from the hand-listed candidates in
 ``lexicons/reporting_candidates.json`` and the cues of PolNeAR's train compartment, with how often each
-row's quotes were right there; ``is_used`` keeps the rows that work.
+row's quotes were right there; ``is_used`` keeps the rows that ever work, and ``quotes_classifier`` judges
+each construction they propose.
 """
 
 from __future__ import annotations
@@ -25,13 +26,6 @@ FRAMES = {
     "NOUN": {"clause", "infinitive", "prep"},
     "ADJ": {"clause", "prep"},
 }
-KEEP_FROM = 0.35
-"""A row is used when at least this share of the quotes it made on the train compartment were right: an
-item below half the F1 we reach costs more precision than it brings recall."""
-EVIDENCE = 5
-"""A row found only in the data needs this many quotes on the train compartment to be used at all…"""
-DROP_EVIDENCE = 10
-"""…and a hand-listed cue with a complement clause is used until this many quotes show that it fails."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +55,18 @@ def lexicon_from_rows(rows: list[dict[str, str]]) -> ReportingLexicon:
     return ReportingLexicon(frozen["VERB"], frozen["NOUN"], frozen["ADJ"])
 
 
+PROPOSE_FROM = 0.1
+"""A row proposes constructions when at least this share of its quotes on the train compartment were right
+(and two at least): below that, a frame is nearly always something else (``stopped to``, ``made it``)."""
+
+
 def is_used(row: dict[str, str]) -> bool:
+    """A row proposes constructions when it sometimes worked on the train compartment, or when it is a
+    hand-listed cue with a complement clause; the attribution scorer then judges each construction."""
     made, right = int(row["train_predicted"]), int(row["train_correct"])
-    if row["listed"] == "yes" and row["frame"] == "clause" and made < DROP_EVIDENCE:
+    if row["listed"] == "yes" and row["frame"] == "clause":
         return True
-    return made >= EVIDENCE and right / made >= KEEP_FROM
+    return right >= 2 and right >= PROPOSE_FROM * made
 
 
 def read_lexicon_rows(path: Path) -> list[dict[str, str]]:

@@ -1,0 +1,75 @@
+"""The attribution scorer: its features, its training, its shipped weights, and a bad model file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.config import Settings
+from storyline.evaluation.quotes import Attribution, GoldArticle
+from storyline.nlp.pipeline import load_pipeline
+from storyline.nlp.quotes import quoted_passages, reporting_constructions
+from storyline.nlp.quotes_classifier import AttributionScorer, attribution_scorer, report_features
+from storyline.nlp.quotes_lexicon import reporting_lexicon
+from storyline.training.quotes import labelled_constructions, train_scorer
+
+
+def constructions(text: str):
+    doc = load_pipeline(Settings().spacy_model)(text)
+    return doc, reporting_constructions(doc, reporting_lexicon(), quoted_passages(text))
+
+
+def test_features_describe_the_cue_its_speaker_and_its_content():
+    _, (report,) = constructions("Officials said that the talks had failed.")
+    features = report_features(report)
+    assert {"lemma=say", "frame=clause", "speaker=noun:official", "content_opens=that"} <= set(features)
+    assert "tag=VBD" in features and "content_has_verb" in features
+
+
+def test_features_mark_negation_and_modality():
+    _, reports = constructions("The minister would not say whether the border will reopen.")
+    (report,) = [r for r in reports if r.cue.root.lemma_ == "say"]
+    features = report_features(report)
+    assert "negated" in features and "modal=would" in features and "content_opens=whether" in features
+
+
+def test_trained_weights_separate_the_cues_they_were_shown():
+    features = [["lemma=say", "frame=clause"]] * 20 + [["lemma=stop", "frame=infinitive"]] * 20
+    labels = [1] * 18 + [0] * 2 + [0] * 19 + [1]
+    groups = list(range(40))
+    model = train_scorer(features, labels, groups)
+    scorer = AttributionScorer(model["weights"], model["bias"], model["threshold"])
+    assert scorer.probability(["lemma=say", "frame=clause"]) > scorer.threshold
+    assert scorer.probability(["lemma=stop", "frame=infinitive"]) < scorer.threshold
+    assert model["constructions"] == 40 and model["positive"] == 19
+
+
+def test_constructions_are_labelled_by_the_gold_content_and_cue():
+    text = "The senator said that the bill would pass. The bus stopped to pick up passengers."
+    doc = load_pipeline(Settings().spacy_model)(text)
+    start = text.index("that the bill")
+    cue = text.index("said")
+    gold = Attribution(((start, text.index(". The bus")),), ((0, 11),), ((cue, cue + 4),))
+    features, labels, _ = labelled_constructions([GoldArticle("a", text, [gold])], [doc], reporting_lexicon())
+    said = [label for f, label in zip(features, labels, strict=True) if "lemma=say" in f]
+    others = [label for f, label in zip(features, labels, strict=True) if "lemma=say" not in f]
+    assert said and all(said)
+    assert not any(others)
+
+
+def test_the_shipped_scorer_keeps_reports_and_drops_frames_that_report_nothing():
+    scorer = attribution_scorer()
+    _, (said,) = constructions("The prime minister said that the ceasefire would hold.")
+    assert scorer.keeps(said)
+    _, reports = constructions("Ministers called for an immediate ceasefire.")
+    assert any(scorer.keeps(r) for r in reports)
+    _, reports = constructions("The bus stopped to pick up passengers in the square.")
+    assert not any(scorer.keeps(r) for r in reports)
+
+
+def test_a_malformed_model_file_names_itself(tmp_path):
+    path = tmp_path / "quote_attribution.json"
+    path.write_text(json.dumps({"weights": {}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="quote_attribution.json"):
+        attribution_scorer(path)
