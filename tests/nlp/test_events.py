@@ -247,3 +247,8 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names(settings):
     event = main_event(analysis)
     assert event.type == "THREATEN"
     assert (names(analysis, event.source), names(analysis, event.target)) == ({"Chile"}, {"Peru"})
+
+
+def test_a_place_beside_the_actor_acted_on_is_no_second_target(settings):
+    analysis = analysed("Turkish soldiers beat Syrian prisoners on the Golan Heights on Monday.", settings)
+    assert names(analysis, main_event(analysis).target) == {"Syria"}

@@ -19,6 +19,7 @@ from storyline.nlp.events_lexicon import Trigger, plover_types, status_cues, tri
 from storyline.nlp.events_roles import (
     OBJECTS,
     PASSIVE_SUBJECTS,
+    PLACE_TYPES,
     TARGET_PREPOSITIONS,
     actors_of,
     children,
@@ -218,7 +219,21 @@ def _fill_roles(candidate: _Candidate, context: DocContext) -> None:
     candidate.argument_tokens = [*sources, *targets]
     candidate.source = list(dict.fromkeys(source))
     target = [a for t in targets for a in actors_of(t, context, located=True) if a not in candidate.source]
-    candidate.target = list(dict.fromkeys(target))
+    candidate.target = _without_settings(list(dict.fromkeys(target)), context)
+
+
+def _without_settings(targets: list[str], context: DocContext) -> list[str]:
+    """A place named beside an actor acted on is where it happened, not a second target (``beat up
+    Palestinian detainees on the West Bank``); a country is an actor, and a place alone is kept."""
+    places = [t for t in targets if _is_place(t, context)]
+    return [t for t in targets if t not in places] if len(places) < len(targets) else targets
+
+
+def _is_place(entity_id: str, context: DocContext) -> bool:
+    entity = context.entity(entity_id)
+    if entity is None or entity.type not in PLACE_TYPES:
+        return False
+    return not entity.country or context.country_entity(entity.country) != entity_id
 
 
 def _bound_possessor(noun: Token, context: DocContext) -> list[str]:
