@@ -75,7 +75,8 @@ def evaluate(data_dir: Path, *, settings: Settings, limit: int | None = None) ->
             "actors compared as ISO alpha-3 country codes or IGO; sectors are not scored",
             "NGEC's figures are from its own POLECAT test set, not these sentences",
             "the trigger lexicon, PLOVER coding rules and actor-coding rules (group pronouns, national "
-            "groups and offices, country aliases) were refined by error analysis on this dev half "
+            "groups and offices, country aliases, default targets of domestic events and threats) were "
+            "refined by error analysis on this dev half "
             "(the held-out half was never read), so these figures are optimistic",
         ],
     )
