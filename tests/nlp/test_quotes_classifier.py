@@ -73,3 +73,18 @@ def test_a_malformed_model_file_names_itself(tmp_path):
     path.write_text(json.dumps({"weights": {}}), encoding="utf-8")
     with pytest.raises(ValueError, match="quote_attribution.json"):
         attribution_scorer(path)
+
+
+def test_a_quote_carries_the_scorers_probability_as_its_confidence():
+    from storyline.nlp.actors import extract_actors
+    from storyline.nlp.context import DocContext
+    from storyline.nlp.quotes import extract_quotes
+    from storyline.records import Article
+
+    text = "Prime Minister Keir Starmer said that the ceasefire would hold."
+    doc, (report,) = constructions(text)
+    context = DocContext(doc=doc, article=Article(id="t", text=text), entities=extract_actors(doc))
+    (quote,) = extract_quotes(context)
+    expected = attribution_scorer().judge(report)
+    assert expected is not None
+    assert quote.confidence == pytest.approx(min(expected, 0.95), abs=0.01)

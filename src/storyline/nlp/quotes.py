@@ -45,6 +45,7 @@ LABEL_MAX_WORDS = 8
 BARE_CUE_DEPS = {"nsubj", "aux", "neg", "advmod", "npadvmod", "prt", "punct"}
 DASHES = ("—", "–", "―", "-", "--")
 QUOTE_MARKS = "\"'“”‘’„«»‹›`"
+MAX_CONFIDENCE = 0.95
 CONFIDENCE = {"cue": 0.85, "colon": 0.75, "dash": 0.75, "continued": 0.6, "none": 0.3}
 
 
@@ -60,34 +61,40 @@ class Attribution:
     how: str
     speaker_range: tuple[int, int] | None = None
     frame: str | None = None
+    probability: float | None = None
+    """The scorer's probability that the cue reports this content (None where no scorer judged it)."""
+
+
+Judge = Callable[[Report], float | None]
+"""The probability that a reporting construction reports someone's words, or None when it does not."""
 
 
 def extract_quotes(
     context: DocContext,
     lexicon: ReportingLexicon | None = None,
-    reports: Callable[[Report], bool] | None = None,
+    judge: Judge | None = None,
 ) -> list[Quote]:
     """Every quote of the article in text order, with its cue and speaker where the text gives them.
-    ``reports`` decides which reporting constructions report (the learned scorer by default)."""
-    return [quote for quote, _ in quotes_with_frames(context, lexicon, reports)]
+    ``judge`` decides which reporting constructions report (the learned scorer by default)."""
+    return [quote for quote, _ in quotes_with_frames(context, lexicon, judge)]
 
 
 def quotes_with_frames(
     context: DocContext,
     lexicon: ReportingLexicon | None = None,
-    reports: Callable[[Report], bool] | None = None,
+    judge: Judge | None = None,
 ) -> list[tuple[Quote, str | None]]:
     """Quotes with the frame their cue was found in (``clause``, ``object``, …; for training the lexicon)."""
     lexicon = lexicon or reporting_lexicon()
-    keeps = reports or attribution_scorer().keeps
+    judge = judge or attribution_scorer().judge
     text = doc_text(context.doc)
     every_passage = find_quoted_spans(text)
     passages = quoted_passages(text, every_passage)
-    found = [r for r in reporting_constructions(context.doc, lexicon, passages) if keeps(r)]
-    attributions, unattributed = _merge(found, passages, text)
+    judged = [(r, judge(r)) for r in reporting_constructions(context.doc, lexicon, passages)]
+    attributions, unattributed = _merge([(r, p) for r, p in judged if p is not None], passages, text)
     quoted = quoted_tokens(context.doc, every_passage)
     for passage in unattributed:
-        attributions.append(_attribute_direct(context, passage, _Cues(lexicon, keeps), quoted))
+        attributions.append(_attribute_direct(context, passage, _Cues(lexicon, judge), quoted))
     attributions.sort(key=lambda a: a.start)
     attributions = _join_interrupted(attributions, text)
     _continue_speakers(attributions, text)
@@ -119,12 +126,12 @@ def _cue_inside(report: Report, passages: list[QuotedSpan]) -> bool:
 
 
 def _merge(
-    reports: list[Report], passages: list[QuotedSpan], text: str
+    reports: list[tuple[Report, float]], passages: list[QuotedSpan], text: str
 ) -> tuple[list[Attribution], list[QuotedSpan]]:
     """Pair each report with the quoted passages its content covers; return the passages left over."""
     attributions: list[Attribution] = []
     used: set[int] = set()
-    for report in reports:
+    for report, probability in reports:
         if report.content is None:
             continue
         start, end = report.content
@@ -133,7 +140,9 @@ def _merge(
         if touching and not fresh:
             continue
         used.update(fresh)
-        attributions.extend(_with_passages(report, [passages[i] for i in fresh], text))
+        for attribution in _with_passages(report, [passages[i] for i in fresh], text):
+            attribution.probability = probability
+            attributions.append(attribution)
     return attributions, [p for i, p in enumerate(passages) if i not in used]
 
 
@@ -180,10 +189,11 @@ class _Cues:
     """Which verbs may introduce a quoted passage: in the lexicon's clause frame, and judged to report it."""
 
     lexicon: ReportingLexicon
-    keeps: Callable[[Report], bool]
+    judge: Judge
 
-    def introduces(self, verb: Token, passage: QuotedSpan) -> bool:
-        return is_cue_verb(verb, self.lexicon) and self.keeps(passage_report(verb, passage))
+    def introduces(self, verb: Token, passage: QuotedSpan) -> float | None:
+        """The probability that ``verb`` introduces the passage, or None when it does not."""
+        return self.judge(passage_report(verb, passage)) if is_cue_verb(verb, self.lexicon) else None
 
 
 def passage_report(verb: Token, passage: QuotedSpan) -> Report:
@@ -194,10 +204,18 @@ def passage_report(verb: Token, passage: QuotedSpan) -> Report:
 def _attribute_direct(context: DocContext, passage: QuotedSpan, cues: _Cues, quoted: set[int]) -> Attribution:
     """A quoted passage no content clause claimed: the nearest cue, a colon, a dash, or nothing yet."""
     doc = context.doc
-    if (cue := _nearest_cue(context, passage, cues, quoted)) is not None:
+    if (nearest := _nearest_cue(context, passage, cues, quoted)) is not None:
+        cue, probability = nearest
         speaker = _outside(speaker_of(cue), passage)
         return Attribution(
-            passage.start, passage.end, "direct", cue_span(cue), speaker, "cue", frame="clause"
+            passage.start,
+            passage.end,
+            "direct",
+            cue_span(cue),
+            speaker,
+            "cue",
+            frame="clause",
+            probability=probability,
         )
     if (named := _name_after_dash(context, passage)) is not None:
         name, characters = named
@@ -206,21 +224,27 @@ def _attribute_direct(context: DocContext, passage: QuotedSpan, cues: _Cues, quo
         colon, speaker, label = found
         cue = doc[colon.i : colon.i + 1]
         return Attribution(passage.start, passage.end, "direct", cue, speaker, "colon", speaker_range=label)
-    if (verb := _announcing_cue(context, passage, cues, quoted)) is not None:
-        return Attribution(passage.start, passage.end, "direct", cue_span(verb), speaker_of(verb), "cue")
+    if (announcing := _announcing_cue(context, passage, cues, quoted)) is not None:
+        verb, probability = announcing
+        cue = cue_span(verb)
+        speaker = speaker_of(verb)
+        return Attribution(passage.start, passage.end, "direct", cue, speaker, "cue", probability=probability)
     return Attribution(passage.start, passage.end, "direct", None, None, "none")
 
 
-def _nearest_cue(context: DocContext, passage: QuotedSpan, cues: _Cues, quoted: set[int]) -> Token | None:
-    """The cue verb closest to the quote in its sentences and paragraph, never one inside a quotation."""
-    candidates = [
-        verb
+def _nearest_cue(
+    context: DocContext, passage: QuotedSpan, cues: _Cues, quoted: set[int]
+) -> tuple[Token, float] | None:
+    """The cue verb closest to the quote in its sentences and paragraph, never one inside a quotation, with
+    the scorer's probability that it introduces the quote."""
+    judged = [
+        (verb, cues.introduces(verb, passage))
         for verb in verbs_near(context.doc, passage, cues.lexicon, quoted)
-        if cues.keeps(passage_report(verb, passage))
     ]
+    candidates = [(verb, probability) for verb, probability in judged if probability is not None]
     if not candidates:
         return None
-    return min(candidates, key=lambda t: min(abs(t.idx - passage.start), abs(t.idx - passage.end)))
+    return min(candidates, key=lambda c: min(abs(c[0].idx - passage.start), abs(c[0].idx - passage.end)))
 
 
 def verbs_near(doc: Doc, passage: QuotedSpan, lexicon: ReportingLexicon, quoted: set[int]) -> list[Token]:
@@ -239,7 +263,9 @@ def verbs_near(doc: Doc, passage: QuotedSpan, lexicon: ReportingLexicon, quoted:
     ]
 
 
-def _announcing_cue(context: DocContext, passage: QuotedSpan, cues: _Cues, quoted: set[int]) -> Token | None:
+def _announcing_cue(
+    context: DocContext, passage: QuotedSpan, cues: _Cues, quoted: set[int]
+) -> tuple[Token, float] | None:
     """``Bystrom agreed. "…"``, ``Dr. Ward stated:`` then the quote: a sentence just before the quote that is
     only a speaker and a cue verb, ending its paragraph or running into the quote, announces it."""
     doc = context.doc
@@ -252,13 +278,18 @@ def _announcing_cue(context: DocContext, passage: QuotedSpan, cues: _Cues, quote
         return None  # the quote does not open its sentence
     previous = doc[opening.start - 1].sent
     verb = previous.root
-    if verb.i in quoted or speaker_of(verb) is None or not cues.introduces(verb, passage):
-        return None
-    if any(child.dep_ not in BARE_CUE_DEPS for child in verb.children):
+    if (
+        verb.i in quoted
+        or speaker_of(verb) is None
+        or any(c.dep_ not in BARE_CUE_DEPS for c in verb.children)
+    ):
         return None  # ``The campaign closed with one line.`` says more than who speaks
     gap = doc_text(doc)[previous.end_char : span.start_char]
     ends_paragraph = previous.text.rstrip().endswith(":")
-    return verb if gap.count("\n\n") == 0 or (ends_paragraph and gap.count("\n\n") == 1) else None
+    if gap.count("\n\n") > (1 if ends_paragraph else 0):
+        return None
+    probability = cues.introduces(verb, passage)
+    return (verb, probability) if probability is not None else None
 
 
 def _attribution_end(span: DocSpan) -> int:
@@ -448,7 +479,10 @@ def _antecedent_text(referent: Token, pronoun: Token) -> str:
 
 
 def _confidence(attribution: Attribution, entity_id: str | None) -> float:
-    base = CONFIDENCE[attribution.how]
+    """The scorer's probability where it judged the cue (the rule's prior otherwise), lower for a speaker
+    that is no known actor, at most the ``none`` prior without a speaker."""
+    judged = attribution.probability
+    base = min(judged, MAX_CONFIDENCE) if judged is not None else CONFIDENCE[attribution.how]
     if attribution.speaker is None:
         return round(min(base, CONFIDENCE["none"]), 2)
     return round(base if entity_id is not None else base - 0.1, 2)

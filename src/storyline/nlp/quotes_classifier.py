@@ -40,7 +40,12 @@ class AttributionScorer:
         return 1.0 / (1.0 + math.exp(-score))
 
     def keeps(self, report: Report) -> bool:
-        return self.probability(report_features(report)) >= self.threshold
+        return self.judge(report) is not None
+
+    def judge(self, report: Report) -> float | None:
+        """The probability that the construction reports someone's words, or None below the threshold."""
+        probability = self.probability(report_features(report))
+        return probability if probability >= self.threshold else None
 
 
 @lru_cache(maxsize=2)
