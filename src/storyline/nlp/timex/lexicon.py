@@ -23,9 +23,23 @@ REQUIRED_WORDS = (
     "references", "decade_words", "holidays", "modifiers", "duration_only_modifiers", "relative_words",
     "future_verbs", "open_date_cues", "reporting_verbs", "signals", "scale_words",
 )  # fmt: skip
-TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+TENS = rf"(?:{'|'.join(TENS_WORDS)})"
 ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 UNITS_TENS = rf"{TENS}[\s-]{ONES}"
+
+
+@dataclass(frozen=True)
+class Need:
+    """Something every match of a rule contains: one of these lowercase strings, or (``digit``) a digit.
+
+    A text without it cannot hold a match, so the rule's (costly) pattern need not run over it."""
+
+    words: tuple[str, ...] = ()
+    digit: bool = False
+
+
+DIGIT_NEED = Need(digit=True)
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,8 @@ class Rule:
     left_cue: re.Pattern[str] | None = None
     not_modifier: bool = False
     after_quantity: bool = False
+    needs: tuple[Need, ...] = ()
+    """All must be met by a text for the pattern to be worth running over it."""
 
 
 @dataclass(frozen=True)
@@ -88,35 +104,78 @@ def _month_alternation(months: dict[str, int]) -> str:
     return rf"(?:{_alternation(full)})|(?:{_alternation(abbreviations)})\.?"
 
 
-def _placeholders(words: dict[str, Any]) -> dict[str, str]:
+def _word_lists(words: dict[str, Any]) -> dict[str, list[str]]:
+    """The placeholders that are a plain choice of words, with their words."""
     unit_names = list(words["units"])
     plurals = [entry["plural"] for entry in words["units"].values()]
+    lists = {
+        "weekday": "weekdays", "vague": "vague_numbers", "day_part": "day_parts",
+        "relative": "relative_words", "deictic_day": "deictic_days", "ordinal": "ordinals",
+        "season": "seasons", "holiday": "holidays", "reference": "references", "signal": "signals",
+        "time_word": "time_words", "set_adverb": "set_adverbs", "decade_word": "decade_words",
+    }  # fmt: skip
+    return {
+        **{name: list(words[key]) for name, key in lists.items()},
+        "unit": unit_names,
+        "units": plurals,
+        "unit_any": plurals + unit_names,
+    }
+
+
+def _placeholders(words: dict[str, Any]) -> dict[str, str]:
     zones_upper = [z for z in words["time_zones"] if z.isupper()]
     zones_words = [z for z in words["time_zones"] if not z.isupper()]
     return {
+        **{name: _alternation(entries) for name, entries in _word_lists(words).items()},
         "month": _month_alternation(words["months"]),
-        "weekday": _alternation(list(words["weekdays"])),
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
         "year": r"(?:1\d\d\d|20\d\d)(?!\d)",
         "written_year": rf"nineteen[\s-]+(?P<tens>{TENS})(?:[\s-]+(?P<ones>{ONES}))?",
         "number": rf"{UNITS_TENS}|{_alternation(list(words['numbers']))}|\d{{1,4}}(?:\.\d{{1,2}})?",
-        "vague": _alternation(words["vague_numbers"]),
-        "unit": _alternation(unit_names),
-        "units": _alternation(plurals),
-        "unit_any": _alternation(plurals + unit_names),
-        "day_part": _alternation(list(words["day_parts"])),
-        "relative": _alternation(list(words["relative_words"])),
-        "deictic_day": _alternation(list(words["deictic_days"])),
-        "ordinal": _alternation(list(words["ordinals"])),
-        "season": _alternation(list(words["seasons"])),
-        "holiday": _alternation(list(words["holidays"])),
-        "reference": _alternation(list(words["references"])),
-        "signal": _alternation(words["signals"]),
         "time_zone": rf"(?-i:{_alternation(zones_upper)})|{_alternation(zones_words)}",
-        "time_word": _alternation(list(words["time_words"])),
-        "set_adverb": _alternation(list(words["set_adverbs"])),
-        "decade_word": _alternation(list(words["decade_words"])),
     }
+
+
+def _anchors(words: dict[str, Any]) -> dict[str, Need]:
+    """What a match of each placeholder contains: a piece of one of its words, or a digit; ``{digit}`` too."""
+    lists = {
+        **_word_lists(words),
+        "month": list(words["months"]),
+        "time_zone": list(words["time_zones"]),
+        "written_year": ["nineteen"],
+    }
+    anchors = {name: Need(tuple(_piece(w) for w in entries)) for name, entries in lists.items()}
+    numbers = [*(_piece(w) for w in words["numbers"]), *TENS_WORDS]
+    number = Need(tuple(numbers), digit=True)
+    return {**anchors, "number": number, "day": DIGIT_NEED, "year": DIGIT_NEED, "digit": DIGIT_NEED}
+
+
+def _piece(word: str) -> str:
+    """The longest stretch of a word that its pattern keeps literal (spaces and apostrophes may vary)."""
+    return max(re.split(r"[\s']+", word.lower()), key=len)
+
+
+def _needs(entry: dict[str, Any], anchors: dict[str, Need]) -> tuple[Need, ...]:
+    """A rule's ``needs``: each item one string or a list of them, each ``{placeholder}`` or a literal."""
+    needs = []
+    for item in entry.get("needs", ()):
+        words: list[str] = []
+        digit = False
+        for alternative in [item] if isinstance(item, str) else item:
+            placeholder = PLACEHOLDER.fullmatch(alternative)
+            if placeholder is None:
+                words.append(alternative.lower())
+                continue
+            need = anchors.get(placeholder.group(1))
+            if need is None:
+                name = entry["name"]
+                raise ValueError(f"time rule {name!r} needs unknown {alternative}; see {RULES_FILE[1]}")
+            words.extend(need.words)
+            digit = digit or need.digit
+        # A word that holds another (``january`` holds ``jan``) is there only where that one is: skip it.
+        kept = [w for w in dict.fromkeys(words) if not any(o != w and o in w for o in words)]
+        needs.append(Need(tuple(kept), digit))
+    return tuple(needs)
 
 
 def _expand(pattern: str, placeholders: dict[str, str], rule: str) -> str:
@@ -129,7 +188,9 @@ def _expand(pattern: str, placeholders: dict[str, str], rule: str) -> str:
     return PLACEHOLDER.sub(fill, pattern)
 
 
-def _compile_rule(entry: dict[str, Any], words: dict[str, Any], placeholders: dict[str, str]) -> Rule:
+def _compile_rule(
+    entry: dict[str, Any], words: dict[str, Any], placeholders: dict[str, str], anchors: dict[str, Need]
+) -> Rule:
     pattern = _expand(entry["pattern"], placeholders, entry["name"])
     try:
         regex = re.compile(f"{LEFT_GUARD}(?:{pattern}){RIGHT_GUARD}", re.IGNORECASE)
@@ -145,6 +206,7 @@ def _compile_rule(entry: dict[str, Any], words: dict[str, Any], placeholders: di
         left_cue=re.compile(cue, re.IGNORECASE) if cue else None,
         not_modifier=bool(entry.get("not_modifier", False)),
         after_quantity=bool(entry.get("after_quantity", False)),
+        needs=_needs(entry, anchors),
     )
 
 
@@ -163,7 +225,8 @@ def load_time_lexicon() -> TimeLexicon:
         raise ValueError(f"{WORDS_FILE[1]} lacks {', '.join(missing)}")
     rules_data = json.loads(package_data(*RULES_FILE).read_text(encoding="utf-8"))["rules"]
     placeholders = _placeholders(words)
-    rules = tuple(_compile_rule(entry, words, placeholders) for entry in rules_data)
+    anchors = _anchors(words)
+    rules = tuple(_compile_rule(entry, words, placeholders, anchors) for entry in rules_data)
     open_dates = re.compile(
         rf"(?<!\w)(?:{_alternation(words['open_date_cues'])})\s+(?:on\s+)?$", re.IGNORECASE
     )

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from storyline.nlp.context import doc_text
-from storyline.nlp.timex.lexicon import Rule, TimeLexicon
+from storyline.nlp.timex.lexicon import Need, Rule, TimeLexicon
 
 LEFT_CONTEXT = 30
 LAST_WORD = re.compile(r"[A-Za-z]+$")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'`‘“(\[]*$")
+DIGIT = re.compile(r"\d")
+# Under re.IGNORECASE these letters match ASCII ones that str.lower() does not give (İ ı → i, ſ → s, K → k).
+CASE_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 
 
 @dataclass(frozen=True)
@@ -26,9 +29,11 @@ class Candidate:
 def find_candidates(doc: Doc, lexicon: TimeLexicon, parsed: bool) -> list[Candidate]:
     """Non-overlapping matches in text order; of overlapping ones the longest (then the earlier rule) wins."""
     text = doc_text(doc)
+    present = Present(text)
     found = [
         Candidate(match.start(), match.end(), rule, match)
         for rule in lexicon.rules
+        if present.meets(rule.needs)
         for match in rule.regex.finditer(text)
         if match.end() > match.start()
         and _acceptable(match, rule, lexicon, doc, text, parsed)
@@ -43,6 +48,25 @@ def find_candidates(doc: Doc, lexicon: TimeLexicon, parsed: bool) -> list[Candid
             taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
+
+
+class Present:
+    """Which of the rules' needs a text meets, each looked up once: substring tests cost far less than
+    running a pattern over the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self.folded = text.translate(CASE_FOLDS).lower()
+        self.digit = DIGIT.search(text) is not None
+        self.known: dict[Need, bool] = {}
+
+    def meets(self, needs: tuple[Need, ...]) -> bool:
+        return all(self._met(need) for need in needs)
+
+    def _met(self, need: Need) -> bool:
+        met = self.known.get(need)
+        if met is None:
+            met = self.known[need] = (need.digit and self.digit) or any(w in self.folded for w in need.words)
+        return met
 
 
 def _acceptable(
