@@ -291,6 +291,12 @@ CASES = [
     (MON, "They met last weekend.", "last weekend", "2025-W51-WE"),
     (MON, "He said on Sunday that talks failed.", "Sunday", "2025-12-21"),
     (MON, "She will arrive on Friday.", "Friday", "2025-12-26"),
+    # a plan made (present perfect, passive) is for a day ahead; a plan that had been made may be over
+    (MON, "The White House has scheduled a news conference Thursday.", "Thursday", "2025-12-25"),
+    (MON, "Officials have set a vote for Friday.", "Friday", "2025-12-26"),
+    (MON, "The vote has been scheduled for Wednesday.", "Wednesday", "2025-12-24"),
+    (MON, "A hearing is scheduled for Tuesday.", "Tuesday", "2025-12-23"),
+    (MON, "The company has said Thursday that it would cut jobs.", "Thursday", "2025-12-18"),
     (MON, "They met last Monday.", "last Monday", "2025-12-15"),
     (MON, "They meet next Sunday.", "next Sunday", "2025-12-28"),
     (SUN, "Talks continued this week.", "this week", "2025-W51"),

@@ -77,6 +77,7 @@ def _read_all(
     """Normalise in text order, keeping the latest explicit and day-precise dates of the paragraph."""
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     future_verbs = frozenset(lexicon.words["future_verbs"])
+    planning_verbs = frozenset(lexicon.words["planning_verbs"])
     reporting_verbs = frozenset(lexicon.words["reporting_verbs"])
     story: tuple[int, date] | None = None
     last_day: tuple[int, date] | None = None
@@ -91,7 +92,7 @@ def _read_all(
         if not (
             found and RANGE_JOINER.fullmatch(text[found[-1].end : candidate.start])
         ):  # a range shares one
-            tense = _tense(doc, text, candidate, lexicon, future_verbs) if parsed else ""
+            tense = _tense(doc, text, candidate, lexicon, future_verbs, planning_verbs) if parsed else ""
         news_time = parsed and reported(doc, candidate.start, candidate.end, reporting_verbs)
         context = Context(
             lexicon=lexicon,
@@ -137,7 +138,12 @@ def _compared_period(reading: Reading, report_quarter: str | None, publication: 
 
 
 def _tense(
-    doc: Doc, text: str, candidate: Candidate, lexicon: TimeLexicon, future_verbs: frozenset[str]
+    doc: Doc,
+    text: str,
+    candidate: Candidate,
+    lexicon: TimeLexicon,
+    future_verbs: frozenset[str],
+    planning_verbs: frozenset[str],
 ) -> str:
     """The clause's tense, except after a deadline cue (``extended until Nov. 16``) where it says nothing."""
     left = candidate.start
@@ -146,7 +152,7 @@ def _tense(
             left = found.start()
     if lexicon.open_date_regex.search(text, max(0, left - MODIFIER_REACH), left):
         return ""
-    return tense_at(doc, candidate.start, candidate.end, future_verbs)
+    return tense_at(doc, candidate.start, candidate.end, future_verbs, planning_verbs)
 
 
 def _sentence_start(doc: Doc, candidate: Candidate) -> int:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve"}
+PAST_PERFECT_AUXILIARIES = {"had", "'d"}
 MAX_CLIMB = 12
 
 
@@ -14,7 +15,9 @@ def is_parsed(doc: Doc) -> bool:
     return doc.has_annotation("DEP") and doc.has_annotation("TAG")
 
 
-def tense_at(doc: Doc, start: int, end: int, future_verbs: frozenset[str]) -> str:
+def tense_at(
+    doc: Doc, start: int, end: int, future_verbs: frozenset[str], planning_verbs: frozenset[str]
+) -> str:
     """``past``, ``present`` or ``future`` for the verb governing the characters; ``""`` when unknown.
 
     Call only for a parsed Doc (``is_parsed``)."""
@@ -22,7 +25,7 @@ def tense_at(doc: Doc, start: int, end: int, future_verbs: frozenset[str]) -> st
     if span is None or len(span) == 0:
         return ""
     verb = _governing_verb(span.root)
-    return _verb_tense(verb, future_verbs) if verb is not None else ""
+    return _verb_tense(verb, future_verbs, planning_verbs) if verb is not None else ""
 
 
 def reported(doc: Doc, start: int, end: int, reporting_verbs: frozenset[str]) -> bool:
@@ -42,11 +45,11 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> str:
+def _verb_tense(verb: Token, future_verbs: frozenset[str], planning_verbs: frozenset[str]) -> str:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
     tags = {verb.tag_, *(a.tag_ for a in auxiliaries)}
-    if words & FUTURE_AUXILIARIES or _is_going_to(verb):
+    if words & FUTURE_AUXILIARIES or _is_going_to(verb) or _plan_made(verb, words, planning_verbs):
         return "future"
     if "VBD" in tags or words & PERFECT_AUXILIARIES:
         return "past"
@@ -59,6 +62,14 @@ def _verb_tense(verb: Token, future_verbs: frozenset[str]) -> str:
     if "TO" in tags and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and verb.head.i != verb.i:
         return _infinitive_tense(verb.head, future_verbs)
     return "present"
+
+
+def _plan_made(verb: Token, auxiliaries: set[str], planning_verbs: frozenset[str]) -> bool:
+    """``has scheduled a news conference Thursday``, ``is set for Friday``: a plan in place is for a time
+    ahead, whatever the auxiliary says of when it was made; a past perfect one (``had planned``) may be over,
+    and a bare past (``scheduled``) reports it."""
+    lemma = verb.lemma_.lower()
+    return bool(auxiliaries) and not auxiliaries & PAST_PERFECT_AUXILIARIES and lemma in planning_verbs
 
 
 def _infinitive_tense(head: Token, future_verbs: frozenset[str]) -> str:
