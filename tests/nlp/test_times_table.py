@@ -110,6 +110,9 @@ CASES = [
     (THU, "Prices rose in March.", "March", "2025-03"),
     (THU, "Elections will be held in March.", "March", "2026-03"),
     (THU, "The deal was signed in December.", "December", "2025-12"),
+    (THU, "In May Congress passed the bill.", "May", "2025-05"),
+    (THU, "He met June Carter in June.", "June", "2025-06"),
+    (THU, "Prices rose in Jan. Analysts said demand fell.", "Jan.", "2025-01"),
     (THU, "The law was passed on March 3.", "March 3", "2025-03-03"),
     (THU, "The vote will be held on March 3.", "March 3", "2026-03-03"),
     (THU, "They celebrated on Nov. 25.", "Nov. 25", "2025-11-25"),
@@ -441,6 +444,9 @@ def test_extract_times_types_rates_as_sets(nlp, sentence, text, kind):
         "This is VOA Today.",
         "Inspectors were barred from such quarters.",
         "The quarter-to-quarter comparison was hurt by discounts.",
+        "Czech Foreign Minister Jan Kavan arrived.",
+        "Reporter April Ryan asked a question.",
+        "Ministers Bronislaw Geremek of Poland and Jan Kavan of the Czech Republic met.",
     ],
 )
 def test_extract_times_skips_time_words_in_titles(nlp, sentence):

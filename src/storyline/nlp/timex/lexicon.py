@@ -52,6 +52,7 @@ class Rule:
     left_cue: re.Pattern[str] | None = None
     not_modifier: bool = False
     after_quantity: bool = False
+    not_in_name: bool = False
     needs: tuple[Need, ...] = ()
     """All must be met by a text for the pattern to be worth running over it."""
 
@@ -206,6 +207,7 @@ def _compile_rule(
         left_cue=re.compile(cue, re.IGNORECASE) if cue else None,
         not_modifier=bool(entry.get("not_modifier", False)),
         after_quantity=bool(entry.get("after_quantity", False)),
+        not_in_name=bool(entry.get("not_in_name", False)),
         needs=_needs(entry, anchors),
     )
 

@@ -14,6 +14,7 @@ LEFT_CONTEXT = 30
 LAST_WORD = re.compile(r"[A-Za-z]+$")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'`‘“(\[]*$")
 DIGIT = re.compile(r"\d")
+NOT_NAMES = {"", "DATE", "TIME"}
 # Under re.IGNORECASE these letters match ASCII ones that str.lower() does not give (İ ı → i, ſ → s, K → k).
 CASE_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 
@@ -76,6 +77,7 @@ def _acceptable(
         _capitalised(match, rule)
         and _cue_present(match, rule, text)
         and not (rule.not_modifier and parsed and _modifies_noun(match, doc))
+        and not (rule.not_in_name and parsed and _opens_name(match, doc))
         and (not rule.after_quantity or _after_quantity(match, lexicon, doc, text, parsed))
     )
 
@@ -119,6 +121,18 @@ def _modifies_noun(match: re.Match[str], doc: Doc) -> bool:
     count = root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
     adjective = root.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")
     return count or adjective
+
+
+def _opens_name(match: re.Match[str], doc: Doc) -> bool:
+    """A month word that opens a longer name in the named entities (``Jan Kavan``, ``April Ryan``, ``May
+    Department Stores``) is part of it, whatever the label (the model calls ``Jan Kavan`` a place in a list);
+    a date entity (``in May Congress passed``) is not a name, nor an abbreviation with its stop (``in Jan.
+    Analysts``), which the model may run into the next sentence."""
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None or span.end >= len(doc) or match.group().endswith("."):
+        return False
+    last, after = span[-1], doc[span.end]
+    return last.ent_type_ not in NOT_NAMES and after.ent_iob_ == "I" and after.ent_type_ == last.ent_type_
 
 
 def _after_quantity(match: re.Match[str], lexicon: TimeLexicon, doc: Doc, text: str, parsed: bool) -> bool:
