@@ -99,6 +99,13 @@ CASES = [
     (THU, "He resigned on Tuesday.", "Tuesday", "2025-12-16"),
     (THU, "She will travel to Paris on Tuesday.", "Tuesday", "2025-12-23"),
     (THU, "He spoke to reporters on Thursday.", "Thursday", "2025-12-18"),
+    # a day word before an era's people or things means the era; before the day's events, the day
+    (THU, "The case is for today's youth what the revolution was for theirs.", "today", "PRESENT_REF"),
+    (THU, "Chips run many of today's personal computers.", "today", "PRESENT_REF"),
+    (THU, "Costs are high in today's dollars.", "today", "PRESENT_REF"),
+    (THU, "They will train tomorrow's leaders.", "tomorrow", "FUTURE_REF"),
+    (THU, "The offer ran in today's editions of the paper.", "today", THU),
+    (THU, "Now for today's geography quiz.", "today", THU),
     (THU, "They met on Saturday.", "Saturday", "2025-12-13"),
     (THU, "They will meet on Saturday.", "Saturday", "2025-12-20"),
     (THU, "He will speak on Thursday.", "Thursday", "2025-12-18"),
@@ -310,6 +317,7 @@ CASES = [
     (SUN, "They rested over the weekend.", "the weekend", "2025-W51-WE"),
     # no reference date: relative values stay unresolved, absolute ones do not need one
     (None, "The minister spoke yesterday.", "yesterday", None),
+    (None, "Fathers matter in today's world.", "today", "PRESENT_REF"),
     (None, "He resigned on Friday.", "Friday", None),
     (None, "They celebrated on December 25.", "December 25", "XXXX-12-25"),
     (None, "Prices rose in March.", "March", "XXXX-03"),

@@ -22,6 +22,7 @@ REQUIRED_WORDS = (
     "seasons", "season_months", "day_parts", "time_words", "time_zones", "deictic_days", "deictic_day_parts",
     "references", "decade_words", "holidays", "modifiers", "duration_only_modifiers", "relative_words",
     "future_verbs", "planning_verbs", "open_date_cues", "reporting_verbs", "signals", "scale_words",
+    "era_nouns",
 )  # fmt: skip
 TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 TENS = rf"(?:{'|'.join(TENS_WORDS)})"
@@ -66,6 +67,8 @@ class TimeLexicon:
     """A deadline or target just before a date (``until``, ``payable``): its clause's tense says nothing."""
     quantity_regex: re.Pattern[str]
     """An amount that ends right before a rate (``$2 million``, ``10,000``)."""
+    era_regex: re.Pattern[str]
+    """After a day word, what makes it an era: ``'s``, maybe an adjective, an era noun (``today's world``)."""
     common_nouns: frozenset[str] = frozenset()
     """Time words that are common nouns (``week``, ``minutes``, ``noon``, ``today``): capitalised inside a
     sentence they belong to a title or a name (``This Week``, ``60 Minutes``, ``High Noon``)."""
@@ -238,6 +241,9 @@ def load_time_lexicon() -> TimeLexicon:
         modifier_regex=_modifier_regex(words),
         open_date_regex=open_dates,
         quantity_regex=re.compile(rf"(?:\d|\b(?:{_alternation(words['scale_words'])}))\s+$", re.IGNORECASE),
+        era_regex=re.compile(
+            rf"['’]s\s+(?:[^\W\d_]+\s+)?(?:{_alternation(words['era_nouns'])})(?!\w)", re.IGNORECASE
+        ),
         common_nouns=_common_nouns(words),
     )
 

@@ -17,6 +17,7 @@ from storyline.nlp.timex.lexicon import TimeLexicon
 STORY_GAP_DAYS = 31
 """An explicit date this far before publication means the paragraph tells an older story (narrative mode)."""
 DAY_PART_TIME = "TIME"
+ERAS = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 
 
 @dataclass(frozen=True)
@@ -256,9 +257,12 @@ def weekday_set(match: re.Match[str], ctx: Context) -> Reading | None:
 def deictic_day(match: re.Match[str], ctx: Context) -> Reading | None:
     word = group(match, "deictic_day")
     reference, label = ctx.deictic()
+    offset = ctx.lexicon.words["deictic_days"][word]
+    if ctx.lexicon.era_regex.match(match.string, match.end()):
+        return Reading("DATE", ERAS[offset], label)  # ``today's youth`` are this era's, not this day's
     if reference is None:
         return Reading("DATE", None)
-    day = reference + timedelta(days=ctx.lexicon.words["deictic_days"][word])
+    day = reference + timedelta(days=offset)
     part = ctx.lexicon.words["deictic_day_parts"].get(word)
     if part and not group(match, "day_part"):
         return Reading(DAY_PART_TIME, f"{day.isoformat()}T{part}", label)
