@@ -104,6 +104,11 @@ CASES = [
     (THU, "Chips run many of today's personal computers.", "today", "PRESENT_REF"),
     (THU, "Costs are high in today's dollars.", "today", "PRESENT_REF"),
     (THU, "They will train tomorrow's leaders.", "tomorrow", "FUTURE_REF"),
+    # after a modal and before its verb, ``one day`` is some day ahead; elsewhere a day long
+    (THU, "Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
+    (THU, "Fusion could one day replace oil.", "one day", "FUTURE_REF"),
+    (THU, "The wait will be one day longer.", "one day", "P1D"),
+    (THU, "He had only been in the job one day.", "one day", "P1D"),
     (THU, "The offer ran in today's editions of the paper.", "today", THU),
     (THU, "Now for today's geography quiz.", "today", THU),
     (THU, "They met on Saturday.", "Saturday", "2025-12-13"),

@@ -665,6 +665,12 @@ def reference(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", value, label)
 
 
+def someday(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``will one day be``: between a modal and its verb, ``one day`` is some day ahead, not a day long."""
+    _, label = ctx.deictic()
+    return Reading("DATE", "FUTURE_REF", label)
+
+
 def signal(match: re.Match[str], ctx: Context) -> Reading | None:
     """A TimeML signal (``as soon as``, ``soon after``) relates two times and is none itself: matching it
     keeps its words from being read as a time expression."""
@@ -725,6 +731,7 @@ def anaphoric_unit(match: re.Match[str], ctx: Context) -> Reading | None:
 
 NORMALISERS: dict[str, Normaliser] = {
     "iso_date": iso_date,
+    "someday": someday,
     "numeric_date": numeric_date,
     "month_day_year": month_day_year,
     "month_day": month_day,
