@@ -22,3 +22,11 @@ def test_contract_reports_schema_violations(peace_talks: Analysis) -> None:
     data = peace_talks.to_dict()
     data["quotes"] = [{"id": "q1", "kind": "rumour"}]
     assert any(error.startswith("quotes/0") for error in contract_errors(data))
+
+
+def test_a_1_0_analysis_without_article_warnings_still_validates_and_reads(peace_talks: Analysis) -> None:
+    data = peace_talks.to_dict()
+    data["schema_version"] = "1.0"
+    del data["article"]["warnings"]
+    assert contract_errors(data) == []
+    assert Analysis.from_dict(data).article.warnings == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -74,6 +74,8 @@ class Article:
     source: str | None = None
     boilerplate: list[Boilerplate] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """One line per repair the input needed (a guessed encoding, replaced bytes); empty for clean input."""
 
 
 @dataclass(slots=True)

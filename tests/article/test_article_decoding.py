@@ -18,7 +18,7 @@ LIMIT = 20_000_000
 
 
 def _decoded(data: bytes) -> str:
-    return decode(data, "input.txt", max_bytes=LIMIT)
+    return decode(data, "input.txt", max_bytes=LIMIT).text
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1252", "utf-16", "utf-16-le", "utf-32"])
@@ -101,3 +101,47 @@ def test_extract_article_offsets_hold_after_normalisation() -> None:
     assert article.text[start : start + len("café owner")] == "café owner"
     assert "“we will reopen”" in article.text
     assert article.title == "Storm Hits the Café District"
+
+
+def _warning(data: bytes) -> str | None:
+    return decode(data, "input.txt", max_bytes=LIMIT).warning
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SENTENCE.encode("utf-8"),
+        codecs.BOM_UTF8 + SENTENCE.encode("utf-8"),
+        SENTENCE.encode("utf-16"),
+        '<html><head><meta charset="windows-1251"></head><body><p>Москва</p></body></html>'.encode("cp1251"),
+    ],
+)
+def test_decode_is_silent_when_the_encoding_is_certain(data: bytes) -> None:
+    assert _warning(data) is None
+
+
+def test_decode_warns_of_utf16_guessed_without_a_byte_order_mark() -> None:
+    assert _warning(SENTENCE.encode("utf-16-le")) == (
+        "decoded as utf-16-le: no byte-order mark, guessed from its zero bytes"
+    )
+
+
+def test_decode_counts_every_byte_of_a_cut_character() -> None:
+    data = SENTENCE.encode("utf-8") + b" \xe2\x80 trailing words."
+    decoded = decode(data, "input.txt", max_bytes=LIMIT)
+    assert decoded.text.count("\ufffd") == 1
+    assert decoded.warning == "replaced 2 invalid UTF-8 bytes with U+FFFD"
+
+
+def test_decode_names_a_declared_charset_that_does_not_fit() -> None:
+    page = '<html><head><meta charset="utf-8"></head><body><p>Café society</p></body></html>'
+    assert (
+        _warning(page.encode("cp1252")) == "decoded as cp1252: not valid UTF-8 or the declared charset utf-8"
+    )
+
+
+def test_decode_says_when_charset_normalizer_guessed() -> None:
+    text = "Москва сегодня объявила о новых переговорах с Киевом и Вашингтоном по мирному плану."
+    assert _warning(text.encode("cp1251")) == (
+        "decoded as cp1251 (charset-normalizer's guess): not valid UTF-8 and no charset declared"
+    )

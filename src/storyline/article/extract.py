@@ -33,7 +33,8 @@ def extract_article(raw: RawDoc, settings: Settings | None = None) -> Article:
 def read_article(raw: RawDoc, settings: Settings | None = None) -> Article:
     """The article in an input, in whatever language it is (``Article.language``); for evaluations."""
     settings = settings or Settings()
-    text = decode(raw.content, raw.source, max_bytes=settings.max_input_bytes)
+    decoded = decode(raw.content, raw.source, max_bytes=settings.max_input_bytes)
+    text = decoded.text
     is_html = _is_html(raw.content_type, text)
     parts = read_html(text, raw.source, raw.url) if is_html else read_text(text)
     paragraphs, boilerplate, related = split_boilerplate(parts.paragraphs)
@@ -55,6 +56,7 @@ def read_article(raw: RawDoc, settings: Settings | None = None) -> Article:
         source=raw.source,
         boilerplate=boilerplate,
         related=related,
+        warnings=[decoded.warning] if decoded.warning else [],
     )
 
 
