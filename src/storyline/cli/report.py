@@ -25,7 +25,7 @@ def print_report(analysis: Analysis, out: Console = console) -> None:
     _events(analysis, names, out)
     _positions(analysis, names, out)
     _times(analysis, out)
-    for warning in analysis.warnings:
+    for warning in [*article.warnings, *analysis.warnings]:
         out.print(f"[yellow]warning:[/yellow] {escape(warning)}")
 
 
