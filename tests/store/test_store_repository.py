@@ -74,6 +74,13 @@ def test_record_analysis_stores_article_rows_with_offsets(store: Store, analysis
     assert store.analysis(outcome.article_id).to_dict() == analysis.to_dict()
 
 
+def test_article_warnings_are_kept_with_the_analysis(store: Store, analysis_of) -> None:  # noqa: ANN001
+    analysis = analysis_of(REPORT)
+    analysis.article.warnings = ["decoded as cp1252: not valid UTF-8 and no charset declared"]
+    outcome = store.record_analysis(Input("k1", "file"), analysis)
+    assert store.analysis(outcome.article_id).article.warnings == analysis.article.warnings
+
+
 def test_record_analysis_of_the_same_article_twice_adds_nothing(store: Store, analysis_of) -> None:  # noqa: ANN001
     first = store.record_analysis(Input("k1", "file"), analysis_of(REPORT, url="https://news.example/a"))
     again = store.record_analysis(Input("k2", "file"), analysis_of(REPORT, url="https://NEWS.example/a/#top"))
