@@ -98,6 +98,21 @@ def test_extract_quotes_takes_a_name_after_a_dash_even_when_the_ner_missed_it(da
     assert offsets_hold(text, quote)
 
 
+def test_extract_quotes_gives_a_description_with_an_apposition_the_named_persons_voice() -> None:
+    text = "Indonesia's high-profile education minister, Nadiem Makarim, said that the exam would change."
+    context, (quote,) = analyse(text)
+    assert speaker_name(context, quote) == "Nadiem Makarim"
+    assert quote.speaker_text.text == "Indonesia's high-profile education minister, Nadiem Makarim"
+
+
+def test_extract_quotes_keeps_hyphenated_modifiers_in_the_speaker_phrase() -> None:
+    text = "“We have many remote areas,” said Jakarta-based social worker and activist Ryan Febrianto."
+    context, (quote,) = analyse(text)
+    assert quote.speaker_text.text == "Jakarta-based social worker and activist Ryan Febrianto"
+    assert speaker_name(context, quote) == "Ryan Febrianto"
+    assert offsets_hold(text, quote)
+
+
 def test_extract_quotes_sets_scare_quotes_aside() -> None:
     assert quotes_of('The so-called "reforms" were abandoned by the "new" government last year.') == []
 

@@ -451,7 +451,7 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     referent = token.head.head if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" else token
     start, end = attribution.speaker_range or _speaker_range(token, referent, attribution)
     attribution.speaker_range = (start, end)
-    entity_id = context.entity_for(referent)
+    entity_id = _named_person(context, referent) or context.entity_for(referent)
     entity = context.entity(entity_id) if entity_id else None
     if entity is not None:
         name = entity.name
@@ -460,6 +460,22 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     else:
         name = text[start:end]
     return Span(start, end, text[start:end]), entity_id, name
+
+
+def _named_person(context: DocContext, head: Token) -> str | None:
+    """``Indonesia's education minister, Nadiem Makarim,`` and ``social worker and activist Ryan Febrianto``:
+    a description whose apposition (or a conjunct the parser split off it) names a person speaks as that
+    person, not as the country or city that modifies the description."""
+    if head.pos_ != "NOUN" or context.entity_of_token(head) is not None:
+        return None
+    for child in head.children:
+        if child.dep_ not in {"appos", "conj"}:
+            continue
+        entity_id = context.entity_of_token(child)
+        entity = context.entity(entity_id) if entity_id else None
+        if entity is not None and entity.type == "PERSON":
+            return entity_id
+    return None
 
 
 def _speaker_range(token: Token, referent: Token, attribution: Attribution) -> tuple[int, int]:

@@ -123,12 +123,18 @@ def _own_speaker(token: Token) -> Token | None:
 def phrase_of(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
     """Character range of the noun phrase headed by ``head``, cut before any excluded range (a quote)."""
     tokens = [t for t in head.subtree if not _aside(t, head)]
-    tokens = [t for t in tokens if t.dep_ != "punct" or head.i < t.i < tokens[-1].i]
+    tokens = [t for t in tokens if t.dep_ != "punct" or head.i < t.i < tokens[-1].i or _inside_word(t)]
     if exclude is not None:
         tokens = [t for t in tokens if not (exclude[0] <= t.idx < exclude[1])]
         tokens = _contiguous_around(tokens, head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return trim(doc_text(head.doc), start, end)
+
+
+def _inside_word(token: Token) -> bool:
+    """The hyphen of ``Jakarta-based`` or ``high-profile``: punctuation with a word glued on either side."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
 def _aside(token: Token, head: Token) -> bool:
