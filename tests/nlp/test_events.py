@@ -252,3 +252,12 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names(settings):
 def test_a_place_beside_the_actor_acted_on_is_no_second_target(settings):
     analysis = analysed("Turkish soldiers beat Syrian prisoners on the Golan Heights on Monday.", settings)
     assert names(analysis, main_event(analysis).target) == {"Syria"}
+
+
+def test_a_non_state_group_named_without_its_country_is_coded_by_it(settings):
+    analysis = analysed("Hezbollah fighters attacked an Israeli patrol near the border.", settings)
+    event = main_event(analysis)
+    countries = {e.id: e.country for e in analysis.entities}
+    assert event.type == "ASSAULT"
+    assert {countries[i] for i in event.source} == {"LB"}
+    assert {countries[i] for i in event.target} == {"IL"}

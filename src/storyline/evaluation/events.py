@@ -8,7 +8,9 @@ PLOVER versions (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT) are read as today's typ
 
 Actors are compared by code, as the records code them: a country actor by its ISO 3166 alpha-3 code (our
 ``Entity.country`` mapped through pycountry), an intergovernmental organisation
-(``lexicons/organisations.json``) and its officials ("NATO Secretary-General X") as ``IGO``. Compound actors
+(``lexicons/organisations.json``) and its officials ("NATO Secretary-General X") as ``IGO``, a transnational
+militant network or an international NGO that no country claims (``lexicons/non_state_groups.tsv``) as ``IMG``
+or ``NGO``. Compound actors
 give one triple per actor; reciprocal ``SRC/TAR`` actors (and our events with several sources and no target)
 give both directions. An actor we cannot code counts as ``None`` and matches nothing but a missing gold
 actor.
@@ -27,7 +29,7 @@ import pycountry
 
 from storyline.config import Settings
 from storyline.evaluation.base import EvalReport, prf
-from storyline.nlp import analyze_articles
+from storyline.nlp import analyze_articles, groups
 from storyline.nlp.events_classifier import shipped_classifier
 from storyline.nlp.events_lexicon import plover_types
 from storyline.nlp.organisations import is_intergovernmental
@@ -72,7 +74,7 @@ def evaluate(data_dir: Path, *, settings: Settings, limit: int | None = None) ->
         breakdown=per_type(gold, [p[0] for p in predicted]),
         notes=[
             "one gold event per sentence; our most confident event is compared, no event = wrong type",
-            "actors compared as ISO alpha-3 country codes or IGO; sectors are not scored",
+            "actors compared as ISO alpha-3 country codes, IGO, IMG or NGO; sectors are not scored",
             "NGEC's figures are from its own POLECAT test set, not these sentences",
             "the trigger lexicon, PLOVER coding rules and actor-coding rules (group pronouns, national "
             "groups and offices, country aliases, default targets of domestic events and threats) were "
@@ -153,12 +155,14 @@ def _of_igo(of: str, codes: dict[str, str | None]) -> bool:
 
 def actor_code(name: str, country: str | None, aliases: list[str] | None = None) -> str | None:
     """An actor's code in the records' scheme: alpha-3 for a country, IGO for an intergovernmental body
-    (``lexicons/organisations.json``)."""
+    (``lexicons/organisations.json``), IMG or NGO for a listed non-state group of no one country."""
     if is_intergovernmental([name, *(aliases or [])]):
         return "IGO"
     if country:
         found = pycountry.countries.get(alpha_2=country.upper())
         return found.alpha_3 if found else None
+    if (group := groups.find([name, *(aliases or [])], None)) is not None and not group.national:
+        return group.code
     try:
         return pycountry.countries.lookup(name.removeprefix("the ").strip()).alpha_3
     except LookupError:

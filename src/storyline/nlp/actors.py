@@ -12,7 +12,9 @@ The ladder, per article:
 6. roles and relations from titles and appositions (``roles``), then "the president" is linked to the
    most recent person holding that role;
 7. a person the article gives no country is looked up among political leaders (``leaders``): "Putin"
-   belongs to Russia, "Kofi Annan" to the United Nations; the publication year chooses between namesakes.
+   belongs to Russia, "Kofi Annan" to the United Nations; the publication year chooses between namesakes;
+8. so is an organisation among non-state groups (``groups``): "Hezbollah" belongs to Lebanon, "the FIS" to
+   Algeria; listed group names the model missed or took for a person are added as organisations (step 4).
 Ids ``e1``, ``e2``… follow the order of first mention.
 """
 
@@ -26,7 +28,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from storyline.nlp import geo, leaders, roles
+from storyline.nlp import geo, groups, leaders, roles
 from storyline.nlp.context import doc_text
 from storyline.records import Entity, Span
 
@@ -86,6 +88,7 @@ def extract_actors(doc: Doc, published: str | None = None) -> list[Entity]:
     for candidate in candidates:
         _resolve_geography(doc, candidate, gazetteer)
     candidates += _missed_mentions(doc, candidates, gazetteer)
+    candidates += _group_mentions(doc, candidates)
     _harmonise_labels(candidates)
     clusters = _clusters(candidates)
     by_token = {i: cluster for cluster in clusters for c in cluster.candidates for i in range(c.start, c.end)}
@@ -94,6 +97,7 @@ def extract_actors(doc: Doc, published: str | None = None) -> list[Entity]:
     _attach_delegations(doc, clusters, by_token, gazetteer)
     _attach_descriptions(doc, clusters, by_token, lexicon)
     _attach_leaders(clusters, leaders.year_of(published))
+    _attach_groups(clusters, leaders.year_of(published))
     return _entities(clusters, gazetteer)
 
 
@@ -266,6 +270,27 @@ def _missed_mentions(doc: Doc, candidates: list[Candidate], gazetteer: geo.Gazet
         _resolve_geography(doc, candidate, gazetteer)
         covered.update(range(span.start, span.end))
         found.append(candidate)
+    return found
+
+
+def _group_mentions(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Listed non-state groups the model missed ("the Lord's Resistance Army" untagged, "al-Qaeda" in lower
+    case) become organisations; so do those it tagged as people ("Boko Haram said"), whole names only,
+    so that "Amal Clooney" stays a person."""
+    for candidate in candidates:
+        if candidate.label == "PERSON" and groups.find([candidate.text], None, beginnings=False) is not None:
+            candidate.label = "ORG"
+    # an actor entity the mention filter dropped ("al-Qaeda" opens in lower case) is found again; other
+    # entities are not: a listed name inside a date or a title is no mention
+    covered = {i for c in candidates for i in range(c.start, c.end)}
+    covered |= {i for e in doc.ents if e.label_ not in ACTOR_LABELS for i in range(e.start, e.end)}
+    found: list[Candidate] = []
+    for start_char, end_char in groups.names_in(doc_text(doc)):
+        span = doc.char_span(start_char, end_char)
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        found.append(Candidate(span.start, span.end, start_char, end_char, span.text, "ORG", "ORG"))
+        covered.update(range(span.start, span.end))
     return found
 
 
@@ -538,6 +563,18 @@ def _attach_leaders(clusters: list[Cluster], year: int | None) -> None:
         # is written with that name (see ``_entity``)
         body = Candidate(-1, -1, -1, -1, leader.organisation, "ORG", "ORG")
         cluster.relations.append((leader.role, body))
+
+
+def _attach_groups(clusters: list[Cluster], year: int | None) -> None:
+    """An organisation or group the article does not place ("Hezbollah guerrillas", "the FIS") gets the
+    country the non-state groups' list gives it; transnational networks and international NGOs have none
+    (the event coder codes them by name, as it does intergovernmental bodies)."""
+    for cluster in clusters:
+        if cluster.label not in {"ORG", "NORP"} or cluster.home or any(c.home for c in cluster.candidates):
+            continue
+        group = groups.find([c.text for c in cluster.candidates], year)
+        if group is not None and group.national:
+            cluster.home = group.code
 
 
 # entities --------------------------------------------------------------------------------------------
