@@ -113,6 +113,29 @@ def test_extract_quotes_keeps_hyphenated_modifiers_in_the_speaker_phrase() -> No
     assert offsets_hold(text, quote)
 
 
+def test_an_interrupted_quote_keeps_the_whole_speaker_phrase() -> None:
+    text = '"We will not back down," Sen. Claire McCaskill said. "Not this time."'
+    (quote,) = quotes_of(text)
+    assert quote.speaker_text.text == "Sen. Claire McCaskill"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sen. David Perdue (R-Ga.) said that the bill would fail.", "Sen. David Perdue (R-Ga.)"),
+        (
+            "A Quinnipiac poll released last week showed that the race had tightened.",
+            "A Quinnipiac poll released last week",
+        ),
+        ("Mr. Obama, who spoke in Ohio, said that the plan would work.", "Mr. Obama"),
+        ("Mr. Obama, speaking in Ohio, said that the plan would work.", "Mr. Obama"),
+    ],
+)
+def test_a_speaker_phrase_keeps_restrictive_modifiers_and_drops_asides(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker_text.text == speaker
+
+
 def test_extract_quotes_sets_scare_quotes_aside() -> None:
     assert quotes_of('The so-called "reforms" were abandoned by the "new" government last year.') == []
 

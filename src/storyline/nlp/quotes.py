@@ -376,6 +376,10 @@ def _join_interrupted(attributions: list[Attribution], text: str) -> list[Attrib
     for attribution in attributions:
         previous = joined[-1] if joined else None
         if previous is not None and _interrupts(previous, attribution, text):
+            if previous.speaker is not None and previous.speaker_range is None:
+                # the phrase is read while the content is still one part: joined, it spans the speaker too
+                speaker = previous.speaker
+                previous.speaker_range = _speaker_range(speaker, _referent(speaker), previous)
             previous.end = attribution.end
             continue
         joined.append(attribution)
@@ -448,7 +452,7 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     if token is None:
         return None, None, None
     text = doc_text(context.doc)
-    referent = token.head.head if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" else token
+    referent = _referent(token)
     start, end = attribution.speaker_range or _speaker_range(token, referent, attribution)
     attribution.speaker_range = (start, end)
     entity_id = _named_person(context, referent) or context.entity_for(referent)
@@ -460,6 +464,13 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     else:
         name = text[start:end]
     return Span(start, end, text[start:end]), entity_id, name
+
+
+def _referent(speaker: Token) -> Token:
+    """A relative ``who`` or ``that`` stands for its antecedent; any other speaker for itself."""
+    if speaker.lower_ in RELATIVE_PRONOUNS and speaker.head.dep_ == "relcl":
+        return speaker.head.head
+    return speaker
 
 
 def _named_person(context: DocContext, head: Token) -> str | None:

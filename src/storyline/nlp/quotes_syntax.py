@@ -21,7 +21,7 @@ OWN_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp"}
 RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl", "acomp"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
-EDGE_PUNCT = " \t\n,;:—–-"
+EDGE_PUNCT = " \t\n\xa0,;:—–―-"
 
 
 @dataclass(slots=True)
@@ -121,34 +121,50 @@ def _own_speaker(token: Token) -> Token | None:
 
 
 def phrase_of(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
-    """Character range of the noun phrase headed by ``head``, cut before any excluded range (a quote)."""
-    tokens = [t for t in head.subtree if not _aside(t, head)]
-    tokens = [t for t in tokens if t.dep_ != "punct" or head.i < t.i < tokens[-1].i or _inside_word(t)]
+    """Character range of the noun phrase headed by ``head`` inside its sentence and paragraph, cut before any
+    excluded range (a quote)."""
+    low, high = paragraph_of(doc_text(head.doc), head.idx)
+    sentence = head.sent
+    tokens = [
+        t
+        for t in head.subtree
+        if not _aside(t, head) and sentence.start <= t.i < sentence.end and low <= t.idx < high
+    ]
+    tokens = [t for t in tokens if t.dep_ != "punct" or head.i < t.i < tokens[-1].i or _kept_mark(t, tokens)]
     if exclude is not None:
         tokens = [t for t in tokens if not (exclude[0] <= t.idx < exclude[1])]
-        tokens = _contiguous_around(tokens, head)
+    tokens = _contiguous_around(tokens, head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return trim(doc_text(head.doc), start, end)
 
 
-def _inside_word(token: Token) -> bool:
-    """The hyphen of ``Jakarta-based`` or ``high-profile``: punctuation with a word glued on either side."""
+def _kept_mark(token: Token, phrase: list[Token]) -> bool:
+    """The hyphen of ``Jakarta-based`` (a word glued on either side) and the bracket that closes one the
+    phrase opens (``Sen. David Perdue (R-Ga.)``) belong to the phrase."""
     doc = token.doc
-    return 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+    if 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_:
+        return True
+    return token.text == ")" and any(t.text == "(" and t.i < token.i for t in phrase)
 
 
 def _aside(token: Token, head: Token) -> bool:
-    """Inside a participle set off by a comma (``Trump, speaking from the Oval Office,``)."""
+    """Inside a participle or relative clause set off by a comma or dash (``Trump, speaking from the Oval
+    Office,``, ``Mr. Obama, who understood …``): PARC-style sources keep appositions and restrictive
+    modifiers (``a poll released last week``) but not such asides."""
     for ancestor in (token, *token.ancestors):
         if ancestor.i == head.i:
             return False
-        if (
-            ancestor.head.i == head.i
-            and ancestor.dep_ in {"acl", "advcl"}
-            and ancestor.tag_ in {"VBG", "VBN"}
-        ):
+        if ancestor.head.i == head.i and _is_aside_clause(ancestor):
             return True
     return False
+
+
+def _is_aside_clause(clause: Token) -> bool:
+    participle = clause.dep_ in {"acl", "advcl"} and clause.tag_ in {"VBG", "VBN"}
+    if not (participle or clause.dep_ == "relcl"):
+        return False
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text in {",", "—", "–", "―", "--", "("}
 
 
 def _last_index(head: Token) -> int:
