@@ -21,7 +21,7 @@ from functools import lru_cache
 import pycountry
 
 from storyline.config import package_data
-from storyline.nlp.leaders import key
+from storyline.nlp.leaders import key, years_apart
 
 NON_NATIONAL = {"IMG", "NGO"}
 """Codes for groups that belong to no one country."""
@@ -40,9 +40,7 @@ class Group:
 
     def distance(self, year: int) -> int:
         """Years between ``year`` and the group's active years (0 inside them)."""
-        if year < self.start:
-            return self.start - year
-        return 0 if self.end is None or year <= self.end else year - self.end
+        return years_apart(year, self.start, self.end)
 
     @property
     def national(self) -> bool:

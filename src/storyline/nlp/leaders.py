@@ -29,6 +29,13 @@ SURNAME_WINDOW = 10
 """Years around a term in which a surname alone still names that leader."""
 
 
+def years_apart(year: int, start: int, end: int | None) -> int:
+    """Years between ``year`` and the span ``start``–``end`` (0 inside it; an open end runs to now)."""
+    if year < start:
+        return start - year
+    return 0 if end is None or year <= end else year - end
+
+
 @dataclass(frozen=True, slots=True)
 class Leader:
     name: str
@@ -43,9 +50,7 @@ class Leader:
 
     def distance(self, year: int) -> int:
         """Years between ``year`` and the term (0 inside it)."""
-        if year < self.start:
-            return self.start - year
-        return 0 if self.end is None or year <= self.end else year - self.end
+        return years_apart(year, self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
