@@ -60,3 +60,4 @@ def test_cli_prints_the_warning_in_the_report_and_the_json(tmp_path: Path) -> No
     data = json.loads(as_json.stdout)
     assert contract_errors(data) == []
     assert data["article"]["warnings"] == [CP1252_WARNING]
+    assert f"storyline: warning: {path}: {CP1252_WARNING}" in as_json.stderr.decode().splitlines()

@@ -56,10 +56,12 @@ def analyze(
                 line = f"storyline: {result}" if skipped else f"storyline: error: {result}"
                 error_console.print(line, markup=False, highlight=False)
             elif chosen is OutputFormat.jsonl:
+                _warn(result)
                 print(json.dumps(result.to_dict(), ensure_ascii=False))
             elif chosen is OutputFormat.text:
                 print_report(result)
             else:
+                _warn(result)
                 collected.append(result)
     except StorylineError as error:
         fail(str(error))
@@ -67,6 +69,13 @@ def analyze(
         payload = collected[0].to_dict() if len(collected) == 1 else [a.to_dict() for a in collected]
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     raise typer.Exit(1 if failed else 0)
+
+
+def _warn(analysis: Analysis) -> None:
+    """Repairs the input needed, on standard error too: JSON readers should not have to look for them."""
+    name = analysis.article.source or analysis.article.url or analysis.article.id
+    for warning in analysis.article.warnings:
+        error_console.print(f"storyline: warning: {name}: {warning}", markup=False, highlight=False)
 
 
 def _count_known(inputs: list[str]) -> int | None:
