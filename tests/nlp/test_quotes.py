@@ -105,6 +105,12 @@ def test_extract_quotes_gives_a_description_with_an_apposition_the_named_persons
     assert quote.speaker_text.text == "Indonesia's high-profile education minister, Nadiem Makarim"
 
 
+def test_extract_quotes_gives_a_role_the_voice_of_the_body_it_serves() -> None:
+    text = "Five people were killed, the Ghazni provincial head for the Red Cross told reporters."
+    context, (quote,) = analyse(text)
+    assert speaker_name(context, quote) == "Red Cross"
+
+
 def test_extract_quotes_keeps_hyphenated_modifiers_in_the_speaker_phrase() -> None:
     text = "“We have many remote areas,” said Jakarta-based social worker and activist Ryan Febrianto."
     context, (quote,) = analyse(text)

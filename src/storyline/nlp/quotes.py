@@ -45,6 +45,8 @@ LABEL_MAX_WORDS = 8
 BARE_CUE_DEPS = {"nsubj", "aux", "neg", "advmod", "npadvmod", "prt", "punct"}
 DASHES = ("—", "–", "―", "-", "--")
 QUOTE_MARKS = "\"'“”‘’„«»‹›`"
+SERVED_PREPOSITIONS = {"for", "of", "at", "with", "from"}
+"""``a spokesman for``, ``the head of``, ``an official at``: what links a role to the body it serves."""
 MAX_CONFIDENCE = 0.95
 CONFIDENCE = {"cue": 0.85, "colon": 0.75, "dash": 0.75, "continued": 0.6, "none": 0.3}
 
@@ -455,7 +457,7 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     referent = _referent(token)
     start, end = attribution.speaker_range or _speaker_range(token, referent, attribution)
     attribution.speaker_range = (start, end)
-    entity_id = _named_person(context, referent) or context.entity_for(referent)
+    entity_id = _described_actor(context, referent) or context.entity_for(referent)
     entity = context.entity(entity_id) if entity_id else None
     if entity is not None:
         name = entity.name
@@ -473,10 +475,11 @@ def _referent(speaker: Token) -> Token:
     return speaker
 
 
-def _named_person(context: DocContext, head: Token) -> str | None:
-    """``Indonesia's education minister, Nadiem Makarim,`` and ``social worker and activist Ryan Febrianto``:
-    a description whose apposition (or a conjunct the parser split off it) names a person speaks as that
-    person, not as the country or city that modifies the description."""
+def _described_actor(context: DocContext, head: Token) -> str | None:
+    """The actor a description of a speaker names: ``Indonesia's education minister, Nadiem Makarim,`` and
+    ``social worker and activist Ryan Febrianto`` speak as the person in apposition (or in a conjunct the
+    parser split off), ``the Ghazni provincial head for the Red Cross`` for the organisation it serves — not
+    as the place that modifies the description."""
     if head.pos_ != "NOUN" or context.entity_of_token(head) is not None:
         return None
     for child in head.children:
@@ -486,6 +489,13 @@ def _named_person(context: DocContext, head: Token) -> str | None:
         entity = context.entity(entity_id) if entity_id else None
         if entity is not None and entity.type == "PERSON":
             return entity_id
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in SERVED_PREPOSITIONS:
+            served = next((g for g in child.children if g.dep_ == "pobj"), None)
+            entity_id = context.entity_for(served) if served is not None else None
+            entity = context.entity(entity_id) if entity_id else None
+            if entity is not None and entity.type in {"ORG", "NORP", "GPE"}:
+                return entity_id
     return None
 
 
