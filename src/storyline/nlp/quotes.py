@@ -134,8 +134,6 @@ def _merge(
     attributions: list[Attribution] = []
     used: set[int] = set()
     for report, probability in reports:
-        if report.content is None:
-            continue
         start, end = report.content
         touching = [i for i, p in enumerate(passages) if p.outer_start < end and start < p.outer_end]
         fresh = [i for i in touching if i not in used]
@@ -239,10 +237,8 @@ def _nearest_cue(
 ) -> tuple[Token, float] | None:
     """The cue verb closest to the quote in its sentences and paragraph, never one inside a quotation, with
     the scorer's probability that it introduces the quote."""
-    judged = [
-        (verb, cues.introduces(verb, passage))
-        for verb in verbs_near(context.doc, passage, cues.lexicon, quoted)
-    ]
+    verbs = verbs_near(context.doc, passage, cues.lexicon, quoted)
+    judged = [(verb, cues.judge(passage_report(verb, passage))) for verb in verbs]
     candidates = [(verb, probability) for verb, probability in judged if probability is not None]
     if not candidates:
         return None
