@@ -61,11 +61,11 @@ def test_constructions_are_labelled_by_the_gold_content_and_cue():
 def test_the_shipped_scorer_keeps_reports_and_drops_frames_that_report_nothing():
     scorer = attribution_scorer()
     _, (said,) = constructions("The prime minister said that the ceasefire would hold.")
-    assert scorer.keeps(said)
+    assert scorer.judge(said) is not None
     _, reports = constructions("Ministers called for an immediate ceasefire.")
-    assert any(scorer.keeps(r) for r in reports)
+    assert any(scorer.judge(r) is not None for r in reports)
     _, reports = constructions("The bus stopped to pick up passengers in the square.")
-    assert not any(scorer.keeps(r) for r in reports)
+    assert all(scorer.judge(r) is None for r in reports)
 
 
 def test_a_malformed_model_file_names_itself(tmp_path):

@@ -39,9 +39,6 @@ class AttributionScorer:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-score))
 
-    def keeps(self, report: Report) -> bool:
-        return self.judge(report) is not None
-
     def judge(self, report: Report) -> float | None:
         """The probability that the construction reports someone's words, or None below the threshold."""
         probability = self.probability(report_features(report))
@@ -82,15 +79,16 @@ def report_features(report: Report) -> list[str]:
         *content,
         *(f"frame_{c}" for c in content if c.startswith(("length=", "content_head="))),
     ]
-    children = {child.dep_: child for child in cue.children}
-    if "neg" in children:
+    deps = {child.dep_ for child in cue.children}
+    auxiliaries = {child.lower_ for child in cue.children if child.dep_ == "aux"}
+    if "neg" in deps:
         features.append("negated")
-    modal = next((c.lower_ for c in cue.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+    modal = next((word for word in sorted(auxiliaries) if word in MODALS), None)
     if modal is not None:
         features.append(f"modal={modal}")
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+    if "to" in auxiliaries:
         features.append("infinitive_cue")
-    if any(c.dep_ == "auxpass" for c in cue.children):
+    if "auxpass" in deps:
         features.append("passive_cue")
     if cue.sent.start == 0:
         features.append("first_sentence")
