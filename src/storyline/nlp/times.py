@@ -21,7 +21,7 @@ from storyline.nlp.timex import calendar as cal
 from storyline.nlp.timex.lexicon import TimeLexicon, load_time_lexicon
 from storyline.nlp.timex.normalise import NORMALISERS, Context, Reading
 from storyline.nlp.timex.recognise import Candidate, find_candidates
-from storyline.nlp.timex.tense import is_parsed, reported, tense_at
+from storyline.nlp.timex.tense import governed_by, is_parsed, modifies_a_noun, tense_at
 from storyline.records import TimeExpr
 
 MODIFIER_REACH = 25
@@ -93,7 +93,8 @@ def _read_all(
             found and RANGE_JOINER.fullmatch(text[found[-1].end : candidate.start])
         ):  # a range shares one
             tense = _tense(doc, text, candidate, lexicon, future_verbs, planning_verbs) if parsed else ""
-        news_time = parsed and reported(doc, candidate.start, candidate.end, reporting_verbs)
+        # ``said Thursday`` dates the report, not the story
+        news_time = parsed and governed_by(doc, candidate.start, candidate.end, reporting_verbs)
         context = Context(
             lexicon=lexicon,
             publication=publication,
@@ -119,7 +120,7 @@ def _read_all(
         if reading.value and DAY_VALUE.match(reading.value):
             day = date.fromisoformat(reading.value[:10])
             last_day = (paragraph, day)
-            if reading.explicit:
+            if reading.explicit and not (parsed and modifies_a_noun(doc, candidate.start, candidate.end)):
                 story = (paragraph, day)
     return found
 
@@ -145,14 +146,17 @@ def _tense(
     future_verbs: frozenset[str],
     planning_verbs: frozenset[str],
 ) -> str:
-    """The clause's tense, except after a deadline cue (``extended until Nov. 16``) where it says nothing."""
+    """The clause's tense, except after a deadline cue (``expires Nov. 16``) where only a future or a verb of
+    deferral (``postponed until Tuesday``) says which way it lies."""
     left = candidate.start
     for before in (lexicon.modifier_regex, CLOCK_BEFORE):  # ``until mid-November``, ``until 9 a.m. Tuesday``
         if found := before.search(text, max(0, left - MODIFIER_REACH), left):
             left = found.start()
-    if lexicon.open_date_regex.search(text, max(0, left - MODIFIER_REACH), left):
-        return ""
-    return tense_at(doc, candidate.start, candidate.end, future_verbs, planning_verbs)
+    tense = tense_at(doc, candidate.start, candidate.end, future_verbs, planning_verbs)
+    if tense != "future" and lexicon.open_date_regex.search(text, max(0, left - MODIFIER_REACH), left):
+        deferral_verbs = frozenset(lexicon.words["deferral_verbs"])
+        return "future" if governed_by(doc, candidate.start, candidate.end, deferral_verbs) else ""
+    return tense
 
 
 def _sentence_start(doc: Doc, candidate: Candidate) -> int:

@@ -21,8 +21,8 @@ REQUIRED_WORDS = (
     "months", "ambiguous_months", "weekdays", "numbers", "vague_numbers", "ordinals", "units", "set_adverbs",
     "seasons", "season_months", "day_parts", "time_words", "time_zones", "deictic_days", "deictic_day_parts",
     "references", "decade_words", "holidays", "modifiers", "duration_only_modifiers", "relative_words",
-    "future_verbs", "planning_verbs", "open_date_cues", "reporting_verbs", "signals", "scale_words",
-    "era_nouns",
+    "future_verbs", "planning_verbs", "deferral_verbs", "open_date_cues", "reporting_verbs", "signals",
+    "scale_words", "era_nouns",
 )  # fmt: skip
 TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 TENS = rf"(?:{'|'.join(TENS_WORDS)})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.nlp.context import doc_text
 from storyline.nlp.timex.lexicon import Need, Rule, TimeLexicon
@@ -15,6 +15,8 @@ LAST_WORD = re.compile(r"[A-Za-z]+$")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'`‘“(\[]*$")
 DIGIT = re.compile(r"\d")
 NOT_NAMES = {"", "DATE", "TIME"}
+YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+COUNT_DETERMINERS = {"these", "those", "all", "some", "any", "no", "another", "each", "every", "both"}
 # Under re.IGNORECASE these letters match ASCII ones that str.lower() does not give (İ ı → i, ſ → s, K → k).
 CASE_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 
@@ -118,9 +120,22 @@ def _modifies_noun(match: re.Match[str], doc: Doc) -> bool:
     root, head = span.root, span.root.head
     if head.i in range(span.start, span.end):
         return False
-    count = root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
+    count = root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS") and not _names_a_year(root, head)
     adjective = root.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")
     return count or adjective
+
+
+def _names_a_year(number: Token, head: Token) -> bool:
+    """A year-like number on a plural noun is still a year after a determiner or possessive (``the 2000
+    Olympics``, ``the company's 1989 results``) or before a compound (``1990 BellSouth earnings``): a count
+    takes no ``the`` and stands next to its noun or its adjectives (``1500 Russian troops``)."""
+    if not YEAR_LIKE.fullmatch(number.text):
+        return False
+    before = number.doc[number.i - 1] if number.i > 0 else None
+    determined = before is not None and before.tag_ in ("DT", "POS", "PRP$")
+    between = number.doc[number.i + 1 : head.i]
+    compounded = len(between) > 0 and all(token.dep_ == "compound" for token in between)
+    return (determined and before.lower_ not in COUNT_DETERMINERS) or compounded
 
 
 def _opens_name(match: re.Match[str], doc: Doc) -> bool:

@@ -8,6 +8,7 @@ FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve"}
 PAST_PERFECT_AUXILIARIES = {"had", "'d"}
 MAX_CLIMB = 12
+NOUN_MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod"}
 
 
 def is_parsed(doc: Doc) -> bool:
@@ -28,11 +29,21 @@ def tense_at(
     return _verb_tense(verb, future_verbs, planning_verbs) if verb is not None else ""
 
 
-def reported(doc: Doc, start: int, end: int, reporting_verbs: frozenset[str]) -> bool:
-    """Whether the expression dates a reporting verb (``said Thursday``): news time, not story time."""
+def governed_by(doc: Doc, start: int, end: int, verbs: frozenset[str]) -> bool:
+    """Whether the verb the expression dates is one of ``verbs`` (lemmas)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = _governing_verb(span.root) if span is not None and len(span) else None
-    return verb is not None and verb.lemma_.lower() in reporting_verbs
+    return verb is not None and verb.lemma_.lower() in verbs
+
+
+def modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether the date names which thing is meant (``the Dec. 21, 1988, bombing``) rather than when the
+    clause happens: such a date does not set the time of the sentences that follow."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -74,7 +85,11 @@ def _plan_made(verb: Token, auxiliaries: set[str], planning_verbs: frozenset[str
 
 def _infinitive_tense(head: Token, future_verbs: frozenset[str]) -> str:
     """An infinitive under a verb of planning or ``be`` points ahead (``is scheduled to close``, ``is to
-    resume``); under any other verb it reads as the present."""
+    resume``) unless that verb is past perfect (``had been due to expire``: a plan already over); under any
+    other verb it reads as the present."""
+    governor = head.head if head.dep_ == "acomp" else head  # ``had been due to``: the aux sits on ``been``
+    if any(child.dep_ == "aux" and child.lower_ in PAST_PERFECT_AUXILIARIES for child in governor.children):
+        return "past"
     return "future" if head.lemma_.lower() in future_verbs or head.lemma_.lower() == "be" else "present"
 
 
