@@ -11,7 +11,7 @@ from storyline.config import Settings
 from storyline.nlp.actors import extract_actors
 from storyline.nlp.context import DocContext
 from storyline.nlp.pipeline import load_pipeline
-from storyline.nlp.quotes import extract_quotes
+from storyline.nlp.quotes import extract_quotes, quoted_passages
 from storyline.records import Article, Quote
 
 
@@ -144,6 +144,19 @@ def test_a_speaker_phrase_keeps_restrictive_modifiers_and_drops_asides(text: str
 
 def test_extract_quotes_sets_scare_quotes_aside() -> None:
     assert quotes_of('The so-called "reforms" were abandoned by the "new" government last year.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "passages"),
+    [
+        ('The senator said on CBS\'s "Face the Nation," that he would not resign.', []),
+        ("In his 2002 book, “Make Your Kid a Millionaire,” he set out a plan.", []),
+        ('The candidate set a goal of "Peace Through Strength."', ["Peace Through Strength."]),
+        ('He said: "Free Trade Works For Everyone"', ["Free Trade Works For Everyone"]),
+    ],
+)
+def test_quoted_passages_set_titles_aside_but_not_slogans_or_speech(text: str, passages: list[str]) -> None:
+    assert [text[p.start : p.end] for p in quoted_passages(text)] == passages
 
 
 def test_extract_quotes_reads_a_that_clause_as_indirect_speech() -> None:

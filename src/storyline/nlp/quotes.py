@@ -38,6 +38,8 @@ from storyline.nlp.quotes_syntax import (
 from storyline.records import Quote, QuoteKind, Span
 
 SCARE_QUOTE_MAX_WORDS = 2
+TITLE_MAX_WORDS = 8
+PUNCTUATION = ".,;:!?'\"’‘“”()[]—-…"
 UNATTRIBUTED_MIN_WORDS = 5
 NEAREST_CUE_MAX_TOKENS = 12
 INTERRUPTION_MAX_WORDS = 20
@@ -116,9 +118,30 @@ def quoted_passages(text: str, every_passage: list[QuotedSpan] | None = None) ->
 
 
 def _is_scare_quote(text: str, passage: QuotedSpan) -> bool:
-    """One or two words in marks with no sentence inside: a title, a term, an ironic ``reforms``."""
+    """One or two words in marks with no sentence inside (a term, an ironic ``reforms``), or a title: a few
+    words all capitalised inside a sentence, not closed like a sentence (``told "Face the Nation,"``, ``the
+    anthem "A Change Is Gonna Come"``; a slogan ``"Peace Through Strength."`` is said)."""
     inner = text[passage.start : passage.end].strip()
-    return len(inner.split()) <= SCARE_QUOTE_MAX_WORDS and not inner.endswith((".", ",", "!", "?"))
+    words = inner.split()
+    if inner.endswith((".", "!", "?")):
+        return False
+    if len(words) <= SCARE_QUOTE_MAX_WORDS and not inner.endswith(","):
+        return True
+    return len(words) <= TITLE_MAX_WORDS and _title_cased(words) and not _opens_sentence(text, passage)
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Every word but short function words starts with a capital (or a digit): how titles are written."""
+    bare = [word.strip(PUNCTUATION) for word in words]
+    content = [word for i, word in enumerate(bare) if word and (i == 0 or len(word) > 3)]
+    return bool(content) and all(word[0].isupper() or word[0].isdigit() for word in content)
+
+
+def _opens_sentence(text: str, passage: QuotedSpan) -> bool:
+    """The passage starts a sentence or a paragraph, or follows a colon: where speech is set out, and where
+    any words are capitalised anyway."""
+    before = text[max(0, passage.outer_start - 3) : passage.outer_start].rstrip(" \xa0")
+    return before == "" or before.endswith(("\n", ".", ":", "!", "?", "—", "―"))
 
 
 def _cue_inside(report: Report, passages: list[QuotedSpan]) -> bool:
