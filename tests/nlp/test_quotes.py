@@ -349,3 +349,21 @@ def test_extract_quotes_leaves_a_headline_before_a_dash_out_of_the_label() -> No
     text = "TURNOUT FELL IN THE NORTH - Veteran pollster: “The nomination contests have finally started.”"
     (quote,) = quotes_of(text)
     assert quote.speaker_text.text == "Veteran pollster"
+
+
+def test_extract_quotes_reads_a_transcript_turn_by_turn() -> None:
+    text = (
+        "Vice-presidential nominee Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+        "WALLACE: Will the guest be at the debate tomorrow night?\n\n"
+        "PENCE: She will not be attending. I think voters want the issues.\n\n"
+        "WALLACE: Do you see those two as equivalent?\n\n"
+        "PENCE: No, I do not."
+    )
+    context, quotes = analyse(text)
+    turns = [(q.speaker_text.text, speaker_name(context, q), q.cue.text, q.text) for q in quotes]
+    assert turns == [
+        ("WALLACE", "Chris Wallace", ":", "Will the guest be at the debate tomorrow night?"),
+        ("PENCE", "Mike Pence", ":", "She will not be attending. I think voters want the issues."),
+        ("WALLACE", "Chris Wallace", ":", "Do you see those two as equivalent?"),
+        ("PENCE", "Mike Pence", ":", "No, I do not."),
+    ]

@@ -104,6 +104,22 @@ class DocContext:
             return self._group_antecedent(token)
         return self._role_holder(token)
 
+    def person_named(self, label: str) -> str | None:
+        """The one person whose surname a label gives, whatever its case (``PENCE`` → Mike Pence); the model
+        may have made the label a person of its own, so a fuller name wins."""
+        surname = label.split()[-1].lower() if label.split() else ""
+        people = [
+            entity
+            for entity in self.entities
+            if entity.type == "PERSON"
+            and any(
+                name.split()[-1].lower() == surname for name in [entity.name, *entity.aliases] if name.strip()
+            )
+        ]
+        full_names = [entity for entity in people if len(entity.name.split()) > 1]
+        chosen = full_names or people
+        return chosen[0].id if len(chosen) == 1 else None
+
     def entity_for(self, span: Span | Token) -> str | None:
         """The actor a phrase names (see the module's ladder)."""
         if isinstance(span, Token):

@@ -35,6 +35,7 @@ from storyline.nlp.quotes_syntax import (
     speaker_of,
     trim,
 )
+from storyline.nlp.quotes_turns import Turn, transcript_turns
 from storyline.records import Quote, QuoteKind, Span
 
 SCARE_QUOTE_MAX_WORDS = 2
@@ -92,18 +93,34 @@ def quotes_with_frames(
     lexicon = lexicon or reporting_lexicon()
     judge = judge or attribution_scorer().judge
     text = doc_text(context.doc)
-    every_passage = find_quoted_spans(text)
+    turns = transcript_turns(text)
+    every_passage = _outside_turns(find_quoted_spans(text), turns)
     passages = quoted_passages(text, every_passage)
-    judged = [(r, judge(r)) for r in reporting_constructions(context.doc, lexicon, passages)]
+    turn_spans = [QuotedSpan(t.start, t.end, t.start, t.end) for t in turns]
+    judged = [(r, judge(r)) for r in reporting_constructions(context.doc, lexicon, passages + turn_spans)]
     attributions, unattributed = _merge([(r, p) for r, p in judged if p is not None], passages, text)
     quoted = quoted_tokens(context.doc, every_passage)
     for passage in unattributed:
         attributions.append(_attribute_direct(context, passage, _Cues(lexicon, judge), quoted))
+    attributions.extend(_turn_attribution(context.doc, turn) for turn in turns)
     attributions.sort(key=lambda a: a.start)
     attributions = _join_interrupted(attributions, text)
     _continue_speakers(attributions, text)
     kept = [a for a in attributions if _keep(a, text)]
     return [(_to_quote(context, a, i), a.frame) for i, a in enumerate(kept, start=1)]
+
+
+def _outside_turns(passages: list[QuotedSpan], turns: list[Turn]) -> list[QuotedSpan]:
+    """A transcript's turns are its quotes: marks around or inside a turn quote the speaker's words again."""
+    return [p for p in passages if not any(p.outer_start < t.end and t.start < p.outer_end for t in turns)]
+
+
+def _turn_attribution(doc: Doc, turn: Turn) -> Attribution:
+    colon = doc.char_span(turn.colon, turn.colon + 1, alignment_mode="expand")
+    label = doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
+    speaker = label[-1] if label is not None and len(label) else None
+    speaker_range = (turn.label_start, turn.label_end) if speaker is not None else None
+    return Attribution(turn.start, turn.end, "direct", colon, speaker, "colon", speaker_range=speaker_range)
 
 
 def reporting_constructions(doc: Doc, lexicon: ReportingLexicon, passages: list[QuotedSpan]) -> list[Report]:
@@ -476,7 +493,13 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     referent = _referent(token)
     start, end = attribution.speaker_range or _speaker_range(token, referent, attribution)
     attribution.speaker_range = (start, end)
-    entity_id = _described_actor(context, referent) or context.entity_for(referent)
+    label = text[start:end]
+    transcript_label = attribution.how == "colon" and label.isupper()  # ``PENCE:`` names a person by surname
+    entity_id = (
+        (context.person_named(label) if transcript_label else None)
+        or _described_actor(context, referent)
+        or context.entity_for(referent)
+    )
     entity = context.entity(entity_id) if entity_id else None
     if entity is not None:
         name = entity.name
