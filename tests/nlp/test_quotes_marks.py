@@ -28,6 +28,11 @@ def test_find_quoted_spans_reads_every_mark_style(text: str, inner: str) -> None
     assert passages(text) == [inner]
 
 
+def test_find_quoted_spans_reads_a_closing_mark_typed_to_open_a_paragraph() -> None:
+    text = "Readers wrote in.\n”He has empowered the worst of us.” ― Sonya Herridge, 45"
+    assert passages(text) == ["He has empowered the worst of us."]
+
+
 def test_find_quoted_spans_keeps_apostrophes_out_of_british_quotes() -> None:
     text = "Labour's leader said: 'We won't back down,' adding that the voters' choice was clear."
     assert passages(text) == ["We won't back down,"]

@@ -75,7 +75,8 @@ def _double_side(text: str, start: int, end: int, glyph: str) -> Side | None:
     if glyph in OPENING_GLYPHS:
         return Side.OPEN
     if glyph in CLOSING_GLYPHS:
-        return Side.CLOSE
+        opens_paragraph = (start == 0 or text[start - 1] == "\n") and end < len(text) and text[end].isalnum()
+        return Side.OPEN if opens_paragraph else Side.CLOSE  # a mistyped opening mark: nothing it could close
     return _side_from_context(text, start, end)
 
 
