@@ -367,3 +367,11 @@ def test_extract_quotes_reads_a_transcript_turn_by_turn() -> None:
         ("WALLACE", "Chris Wallace", ":", "Do you see those two as equivalent?"),
         ("PENCE", "Mike Pence", ":", "No, I do not."),
     ]
+
+
+def test_extract_quotes_reads_speech_reported_by_a_headline() -> None:
+    text = "Lindsey Graham Says Trump Could Address Clean Energy\n\nThe senator spoke to reporters on Monday."
+    context, quotes = analyse(text)
+    assert [(q.kind, q.cue.text, q.text, speaker_name(context, q)) for q in quotes] == [
+        ("indirect", "Says", "Trump Could Address Clean Energy", "Lindsey Graham")
+    ]

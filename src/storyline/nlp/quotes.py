@@ -1,7 +1,9 @@
 """Quotes and speakers: who said what, in quotation marks (direct), reported (indirect) or both (mixed).
 
 The ladder, per article:
-1. quoted passages from the quotation marks alone (``quotes_marks``); scare quotes are set aside;
+1. speech set out under its speaker's name: transcript turns (``quotes_turns``) and headlines that report
+   (``quotes_headlines``); then quoted passages from the quotation marks alone (``quotes_marks``), scare
+   quotes and titles set aside;
 2. reporting constructions from the parse (``quotes_syntax``): a cue verb or noun with its content clause,
    ``according to X``, ``…, officials said``;
 3. a report whose content is a quoted passage makes it direct; one whose content contains a quoted passage
@@ -23,6 +25,7 @@ from spacy.tokens import Span as DocSpan
 
 from storyline.nlp.context import DocContext, doc_text
 from storyline.nlp.quotes_classifier import attribution_scorer
+from storyline.nlp.quotes_headlines import headline_reports
 from storyline.nlp.quotes_lexicon import ReportingLexicon, reporting_lexicon
 from storyline.nlp.quotes_marks import QuotedSpan, find_quoted_spans
 from storyline.nlp.quotes_syntax import (
@@ -35,7 +38,7 @@ from storyline.nlp.quotes_syntax import (
     speaker_of,
     trim,
 )
-from storyline.nlp.quotes_turns import Turn, transcript_turns
+from storyline.nlp.quotes_turns import LabelledSpeech, transcript_turns
 from storyline.records import Quote, QuoteKind, Span
 
 SCARE_QUOTE_MAX_WORDS = 2
@@ -94,15 +97,19 @@ def quotes_with_frames(
     judge = judge or attribution_scorer().judge
     text = doc_text(context.doc)
     turns = transcript_turns(text)
-    every_passage = _outside_turns(find_quoted_spans(text), turns)
+    headlines = [
+        h for h in headline_reports(context.doc, lexicon) if not any(t.start == h.start for t in turns)
+    ]
+    labelled = turns + headlines
+    every_passage = _passages_outside(find_quoted_spans(text), labelled)
     passages = quoted_passages(text, every_passage)
-    turn_spans = [QuotedSpan(t.start, t.end, t.start, t.end) for t in turns]
-    judged = [(r, judge(r)) for r in reporting_constructions(context.doc, lexicon, passages + turn_spans)]
+    labelled_spans = [QuotedSpan(s.label_start, s.end, s.label_start, s.end) for s in labelled]
+    judged = [(r, judge(r)) for r in reporting_constructions(context.doc, lexicon, passages + labelled_spans)]
     attributions, unattributed = _merge([(r, p) for r, p in judged if p is not None], passages, text)
     quoted = quoted_tokens(context.doc, every_passage)
     for passage in unattributed:
         attributions.append(_attribute_direct(context, passage, _Cues(lexicon, judge), quoted))
-    attributions.extend(_turn_attribution(context.doc, turn) for turn in turns)
+    attributions.extend(_labelled_attribution(context.doc, speech) for speech in labelled)
     attributions.sort(key=lambda a: a.start)
     attributions = _join_interrupted(attributions, text)
     _continue_speakers(attributions, text)
@@ -110,17 +117,18 @@ def quotes_with_frames(
     return [(_to_quote(context, a, i), a.frame) for i, a in enumerate(kept, start=1)]
 
 
-def _outside_turns(passages: list[QuotedSpan], turns: list[Turn]) -> list[QuotedSpan]:
-    """A transcript's turns are its quotes: marks around or inside a turn quote the speaker's words again."""
-    return [p for p in passages if not any(p.outer_start < t.end and t.start < p.outer_end for t in turns)]
+def _passages_outside(passages: list[QuotedSpan], labelled: list[LabelledSpeech]) -> list[QuotedSpan]:
+    """Labelled speech is a quote already: marks around or inside it quote the speaker's words again."""
+    return [p for p in passages if not any(p.outer_start < s.end and s.start < p.outer_end for s in labelled)]
 
 
-def _turn_attribution(doc: Doc, turn: Turn) -> Attribution:
-    colon = doc.char_span(turn.colon, turn.colon + 1, alignment_mode="expand")
-    label = doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
+def _labelled_attribution(doc: Doc, speech: LabelledSpeech) -> Attribution:
+    cue = doc.char_span(speech.cue_start, speech.cue_end, alignment_mode="expand")
+    label = doc.char_span(speech.label_start, speech.label_end, alignment_mode="expand")
     speaker = label[-1] if label is not None and len(label) else None
-    speaker_range = (turn.label_start, turn.label_end) if speaker is not None else None
-    return Attribution(turn.start, turn.end, "direct", colon, speaker, "colon", speaker_range=speaker_range)
+    speaker_range = (speech.label_start, speech.label_end) if speaker is not None else None
+    how = "colon" if speech.kind == "direct" else "cue"
+    return Attribution(speech.start, speech.end, speech.kind, cue, speaker, how, speaker_range=speaker_range)
 
 
 def reporting_constructions(doc: Doc, lexicon: ReportingLexicon, passages: list[QuotedSpan]) -> list[Report]:

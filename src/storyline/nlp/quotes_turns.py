@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from storyline.records import QuoteKind
+
 MIN_CHANGES = 2
 LABEL_MAX_CHARACTERS = 40
 LABELLED_PARAGRAPH = re.compile(
@@ -24,19 +26,24 @@ LABELLED_PARAGRAPH = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class Turn:
+class LabelledSpeech:
+    """Words set out under their speaker's name: a transcript turn or a headline (``X Says Y``)."""
+
     label_start: int
     label_end: int
-    colon: int
+    cue_start: int
+    cue_end: int
     start: int
     end: int
+    kind: QuoteKind = "direct"
+    """A turn is the speaker's words; a headline's content is a paraphrase (``indirect``)."""
 
     def speaker_key(self, text: str) -> str:
         """Who speaks, whatever the label's length or case (``JAKE TAPPER`` and ``TAPPER`` are one)."""
         return text[self.label_start : self.label_end].split()[-1].lower()
 
 
-def transcript_turns(text: str) -> list[Turn]:
+def transcript_turns(text: str) -> list[LabelledSpeech]:
     """The turns of a transcript in text order; nothing when the article does not take turns."""
     turns = [_turn(match) for match in LABELLED_PARAGRAPH.finditer(text)]
     turns = [t for t in turns if t.label_end - t.label_start <= LABEL_MAX_CHARACTERS]
@@ -48,19 +55,20 @@ def transcript_turns(text: str) -> list[Turn]:
     return [_run_on(text, turn, label) for turn, label in zip(turns, following, strict=False)] + turns[-1:]
 
 
-def _run_on(text: str, turn: Turn, next_label: int) -> Turn:
+def _run_on(text: str, turn: LabelledSpeech, next_label: int) -> LabelledSpeech:
     """A turn goes on over unlabelled paragraphs until the next label (the speaker's answer continues)."""
     paragraph_end = text.rfind("\n", 0, next_label)
     end = len(text[:paragraph_end].rstrip(" \t\n\u00a0\"“”'‘’")) if paragraph_end > turn.end else turn.end
     return replace(turn, end=max(end, turn.end))
 
 
-def _turn(match: re.Match[str]) -> Turn:
+def _turn(match: re.Match[str]) -> LabelledSpeech:
     words = match.group("words").rstrip()
-    return Turn(
+    return LabelledSpeech(
         label_start=match.start("label"),
         label_end=match.end("label"),
-        colon=match.string.index(":", match.end("label")),
+        cue_start=(colon := match.string.index(":", match.end("label"))),
+        cue_end=colon + 1,
         start=match.start("words"),
         end=match.start("words") + len(words),
     )

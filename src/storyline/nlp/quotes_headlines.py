@@ -1,0 +1,127 @@
+"""Headlines that report speech: ``Lindsey Graham Says Trump Could Address Clean Energy``, ``Pence: Flowers
+Won't Be at Debate``.
+
+A headline is a line of its own with most words capitalised. The parser reads capitalised verbs as names
+there, so the reporting verb is found by its form instead: the third-person present of a verb the cue
+lexicon lets introduce a clause (``Says``, ``Warns``), or ``Said``, capitalised; the words before it are
+the source and the words after it the content, or after a comma it closes the headline (``…, Former White
+House Doctor Says``). A ``Name: statement`` headline needs a
+person or an organisation as the label (``Analysis:`` and ``Watch:`` name no one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from storyline.nlp.context import doc_text
+from storyline.nlp.quotes_lexicon import ReportingLexicon
+from storyline.nlp.quotes_turns import LabelledSpeech
+
+MIN_WORDS = 4
+MIN_CONTENT_WORDS = 3
+MAX_SOURCE_WORDS = 8
+TITLE_CASE_SHARE = 0.6
+LABEL_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
+LINE = re.compile(r"^.+$", re.MULTILINE)
+WORD = re.compile(r"\S+")
+LABEL = re.compile(r"^(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+
+
+def headline_reports(doc: Doc, lexicon: ReportingLexicon) -> list[LabelledSpeech]:
+    """Speech reported by the article's headlines and subheads, in text order."""
+    text = doc_text(doc)
+    forms = _third_person_forms(lexicon)
+    found = []
+    for line in LINE.finditer(text):
+        if not _is_headline(line.group()):
+            continue
+        speech = _said_in(line, forms) or _said_after(line, forms) or _labelled(doc, line)
+        if speech is not None:
+            found.append(speech)
+    return found
+
+
+def _is_headline(line: str) -> bool:
+    words = [w.strip("\"'“”‘’(") for w in line.split()]
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) < MIN_WORDS or not long_words:
+        return False
+    capitalised = sum(1 for w in long_words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(long_words) >= TITLE_CASE_SHARE
+
+
+def _third_person_forms(lexicon: ReportingLexicon) -> frozenset[str]:
+    """``says``, ``warns``, ``denies``, ``pushes`` for the verbs that introduce a clause, and ``said``."""
+    forms = {"said"}
+    for lemma, frames in lexicon.verbs.items():
+        if "clause" not in frames or " " in lemma:
+            continue
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            forms.add(lemma[:-1] + "ies")
+        elif lemma.endswith(("s", "sh", "ch", "x", "o")):
+            forms.add(lemma + "es")
+        else:
+            forms.add(lemma + "s")
+    return frozenset(forms)
+
+
+def _said_in(line: re.Match[str], forms: frozenset[str]) -> LabelledSpeech | None:
+    words = list(WORD.finditer(line.group()))
+    for i, word in enumerate(words[1 : MAX_SOURCE_WORDS + 1], start=1):
+        if word.group()[0].isupper() and word.group().lower() in forms:
+            if len(words) - i - 1 < MIN_CONTENT_WORDS:
+                return None
+            offset = line.start()
+            return LabelledSpeech(
+                label_start=offset,
+                label_end=offset + words[i - 1].end(),
+                cue_start=offset + word.start(),
+                cue_end=offset + word.end(),
+                start=offset + words[i + 1].start(),
+                end=offset + len(line.group().rstrip()),
+                kind="indirect",
+            )
+    return None
+
+
+def _said_after(line: re.Match[str], forms: frozenset[str]) -> LabelledSpeech | None:
+    """``Clinton Hid Health Problems, Former White House Doctor Says``: the source after the last comma."""
+    body = line.group().rstrip().rstrip(".")
+    comma = body.rfind(",")
+    words = list(WORD.finditer(body, comma + 1)) if comma > 0 else []
+    if not 2 <= len(words) <= MAX_SOURCE_WORDS + 1 or words[-1].group().lower() not in forms:
+        return None
+    if not words[-1].group()[0].isupper() or len(body[:comma].split()) < MIN_CONTENT_WORDS:
+        return None
+    offset = line.start()
+    return LabelledSpeech(
+        label_start=offset + words[0].start(),
+        label_end=offset + words[-2].end(),
+        cue_start=offset + words[-1].start(),
+        cue_end=offset + words[-1].end(),
+        start=offset,
+        end=offset + comma,
+        kind="indirect",
+    )
+
+
+def _labelled(doc: Doc, line: re.Match[str]) -> LabelledSpeech | None:
+    match = LABEL.match(line.group())
+    if match is None:
+        return None
+    offset = line.start()
+    label = doc.char_span(offset, offset + match.end("label"), alignment_mode="expand")
+    if label is None or not any(token.ent_type_ in LABEL_ENTITY_TYPES for token in label):
+        return None
+    colon = line.group().index(":", match.end("label"))
+    return LabelledSpeech(
+        label_start=offset,
+        label_end=offset + match.end("label"),
+        cue_start=offset + colon,
+        cue_end=offset + colon + 1,
+        start=offset + match.end(),
+        end=offset + len(line.group().rstrip()),
+        kind="indirect",
+    )

@@ -1,0 +1,51 @@
+"""Headlines that report speech, read by the verb's form since the parser misreads title case."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import Settings
+from storyline.nlp.pipeline import load_pipeline
+from storyline.nlp.quotes_headlines import headline_reports
+from storyline.nlp.quotes_lexicon import reporting_lexicon
+
+
+def _headlines(text: str) -> list[tuple[str, str, str, str]]:
+    doc = load_pipeline(Settings().spacy_model)(text)
+    return [
+        (text[h.label_start : h.label_end], text[h.cue_start : h.cue_end], text[h.start : h.end], h.kind)
+        for h in headline_reports(doc, reporting_lexicon())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lindsey Graham Says Trump Could Address Clean Energy\n\nThe senator spoke on Monday.",
+            ("Lindsey Graham", "Says", "Trump Could Address Clean Energy", "indirect"),
+        ),
+        (
+            "Clinton Hid Health Problems From Public, Former White House Doctor Says.\n\nHe wrote a book.",
+            ("Former White House Doctor", "Says", "Clinton Hid Health Problems From Public", "indirect"),
+        ),
+        (
+            "Rush Limbaugh: Moderator Request Reeks of Fear\n\nThe host spoke on Friday.",
+            ("Rush Limbaugh", ":", "Moderator Request Reeks of Fear", "indirect"),
+        ),
+    ],
+)
+def test_headline_reports_read_the_source_the_verb_and_the_content(text: str, expected: tuple) -> None:
+    assert _headlines(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysis: Why The Talks In Geneva Collapsed Again\n\nThe talks collapsed.",
+        "The minister says the talks in Geneva will resume next week.",
+        "Russian President Vladimir Putin Met Ukrainian Officials In Istanbul",
+    ],
+)
+def test_headline_reports_leave_other_lines_alone(text: str) -> None:
+    assert _headlines(text) == []
