@@ -87,6 +87,9 @@ def test_score_article_counts_roles_on_matched_contents(tmp_path: Path) -> None:
     assert metrics["speaker_exact_f1"] == pytest.approx(0.8)
     assert metrics["cue_overlap_f1"] == pytest.approx(0.8)
     assert metrics["f1"] == metrics["content_overlap_f1"]
+    # Citron's word overlap: 6 shared of 7 predicted and 11 gold words; speakers 2 of 2 and of 3
+    assert metrics["content_token_overlap_f1"] == pytest.approx(12 / 18, abs=1e-4)
+    assert metrics["speaker_token_overlap_f1"] == pytest.approx(0.8)
     kinds = breakdown_from(counts)
     assert kinds["direct"]["content_overlap_recall"] == 1.0
     assert kinds["direct"]["content_overlap_precision"] == 0.5
@@ -94,6 +97,20 @@ def test_score_article_counts_roles_on_matched_contents(tmp_path: Path) -> None:
     assert kinds["indirect"]["content_overlap_precision"] == 1.0
     assert kinds["direct"]["speaker_overlap_recall"] == 1.0
     assert kinds["indirect"]["speaker_overlap_recall"] == 0.5
+
+
+def test_a_split_prediction_misses_once_in_pairs_but_not_in_citrons_word_overlap(tmp_path: Path) -> None:
+    write_gold(tmp_path)
+    (article,) = read_polnear(tmp_path)
+    split = [
+        Attribution((at("the talks"),), (), (), "indirect"),
+        Attribution((at("failed"),), (), (), "indirect"),
+    ]
+    counts = Counts()
+    score_article(TEXT, article.attributions[1:2], split, counts)
+    metrics = metrics_from(counts)
+    assert metrics["content_overlap_precision"] == 0.5
+    assert metrics["content_token_overlap_f1"] == pytest.approx(2 * 3 / (3 + 4), abs=1e-4)
 
 
 def test_evaluate_runs_the_pipeline_on_the_folder(tmp_path: Path, settings) -> None:
