@@ -375,3 +375,25 @@ def test_extract_quotes_reads_speech_reported_by_a_headline() -> None:
     assert [(q.kind, q.cue.text, q.text, speaker_name(context, q)) for q in quotes] == [
         ("indirect", "Says", "Trump Could Address Clean Energy", "Lindsey Graham")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Senator Ted Cruz called Donald Trump a "pathological liar" on Tuesday.',
+            'Donald Trump a "pathological liar"',
+        ),
+        (
+            'Trump described Hillary Clinton as "a lifetime politician."',
+            'Hillary Clinton as "a lifetime politician."',
+        ),
+        (
+            'The governor blasted the American media for being "unbelievably dishonest."',
+            'the American media for being "unbelievably dishonest."',
+        ),
+    ],
+)
+def test_extract_quotes_keeps_what_the_cue_says_of_its_object_in_the_content(text: str, content: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.text == content

@@ -21,6 +21,9 @@ OWN_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp"}
 RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl", "acomp"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+NOMINALS = {"NOUN", "PROPN", "PRON"}
+OBJECT_PREDICATE_DEPS = {"oprd", "dobj"}
+OBJECT_PREDICATE_PREPOSITIONS = {"as", "for"}
 NAME_ENTITY_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 EDGE_PUNCT = " \t\n\xa0,;:—–―-"
@@ -241,9 +244,28 @@ def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
         if found is not None:
             frame, content = found
             cue = cue_span(token) if frame != "prep" else token.doc[token.i : content.head.i + 1]
-            yield Report(cue, subtree_range(content, token), speaker_of(token), frame)
+            content_range = subtree_range(content, token)
+            if frame != "prep" and content.pos_ in NOMINALS:
+                content_range = _with_predicate(content_range, content, token)
+            yield Report(cue, content_range, speaker_of(token), frame)
         elif is_cue_verb(token, lexicon) and _is_reporting_clause(token):
             yield _reporting_clause(token)
+
+
+def _with_predicate(content: tuple[int, int] | None, head: Token, verb: Token) -> tuple[int, int] | None:
+    """``called Trump a "liar"``, ``described Clinton as …``, ``blasted the media for being …``: what the
+    cue says of its object belongs to the content, as PARC and PolNeAR mark it."""
+    if content is None:
+        return None
+    predicates = [c for c in verb.rights if c.i > head.i and _is_object_predicate(c)]
+    ends = [r[1] for c in predicates if (r := subtree_range(c, verb)) is not None]
+    return (content[0], max([content[1], *ends]))
+
+
+def _is_object_predicate(token: Token) -> bool:
+    if token.dep_ in OBJECT_PREDICATE_DEPS:
+        return True
+    return token.dep_ == "prep" and token.lower_ in OBJECT_PREDICATE_PREPOSITIONS and _has_object(token)
 
 
 def _content_of(verb: Token, lexicon: ReportingLexicon) -> tuple[str, Token] | None:
