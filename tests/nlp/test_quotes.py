@@ -397,3 +397,14 @@ def test_extract_quotes_reads_speech_reported_by_a_headline() -> None:
 def test_extract_quotes_keeps_what_the_cue_says_of_its_object_in_the_content(text: str, content: str) -> None:
     (quote,) = quotes_of(text)
     assert quote.text == content
+
+
+def test_extract_quotes_leaves_a_lesser_report_inside_anothers_content_to_it() -> None:
+    (quote,) = quotes_of("According to police, officers ordered the driver to get out of the car.")
+    assert quote.cue.text == "According to"
+    assert quote.text == "officers ordered the driver to get out of the car"
+
+
+def test_extract_quotes_keeps_a_speech_clause_inside_anothers_content() -> None:
+    quotes = quotes_of("Aides said that the senator claimed that the vote had been rigged.")
+    assert [q.cue.text for q in quotes] == ["said", "claimed"]

@@ -113,7 +113,7 @@ def quotes_with_frames(
     attributions.sort(key=lambda a: a.start)
     attributions = _join_interrupted(attributions, text)
     _continue_speakers(attributions, text)
-    kept = [a for a in attributions if _keep(a, text)]
+    kept = [a for a in attributions if _keep(a, text) and not _nested(a, attributions)]
     return [(_to_quote(context, a, i), a.frame) for i, a in enumerate(kept, start=1)]
 
 
@@ -465,6 +465,18 @@ def _continues(previous: Attribution, attribution: Attribution, text: str) -> bo
     paragraph_start = text.rfind("\n\n", 0, attribution.start) + 2
     opens_paragraph = text[paragraph_start : attribution.start].strip(" \n" + QUOTE_MARKS) == ""
     return opens_paragraph and breaks == 1
+
+
+def _nested(attribution: Attribution, attributions: list[Attribution]) -> bool:
+    """A report inside another's content is that source's account, not the article's: ``According to police,
+    officers ordered him to get out``. Only a full speech clause inside keeps its own standing (``Aides said
+    that Trump claimed that …``); objects, infinitives and prepositions inside are part of the outer claim."""
+    cue = attribution.cue
+    if cue is None or attribution.kind != "indirect" or attribution.frame == "clause":
+        return False
+    return any(
+        other is not attribution and other.start <= cue.start_char < other.end for other in attributions
+    )
 
 
 def _keep(attribution: Attribution, text: str) -> bool:
