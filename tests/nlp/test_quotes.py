@@ -408,3 +408,13 @@ def test_extract_quotes_leaves_a_lesser_report_inside_anothers_content_to_it() -
 def test_extract_quotes_keeps_a_speech_clause_inside_anothers_content() -> None:
     quotes = quotes_of("Aides said that the senator claimed that the vote had been rigged.")
     assert [q.cue.text for q in quotes] == ["said", "claimed"]
+
+
+def test_extract_quotes_joins_a_quote_interrupted_by_a_long_attribution() -> None:
+    text = (
+        '"It was a spectacular deal for the company," said Patrick McGinley, a law professor at West '
+        "Virginia University who has been involved in many cases against coal companies for decades. "
+        '"It has had complete success in divesting itself of its obligations."'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("It was a spectacular deal") and quote.text.endswith("obligations.")

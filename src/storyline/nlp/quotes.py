@@ -436,11 +436,11 @@ def _interrupts(previous: Attribution, attribution: Attribution, text: str) -> b
     if previous.kind != "direct" or attribution.kind != "direct" or previous.cue is None:
         return False
     between = text[previous.end : attribution.start]
-    if "\n\n" in between or len(between.split()) > INTERRUPTION_MAX_WORDS:
-        return False
-    same_cue = attribution.cue is not None and attribution.cue.start == previous.cue.start
     cue_between = previous.end <= previous.cue.start_char < attribution.start
-    return same_cue or (attribution.how == "none" and cue_between)
+    if "\n\n" in between or (len(between.split()) > INTERRUPTION_MAX_WORDS and not cue_between):
+        return False  # a long interruption may be the attribution itself (``said X, a lawyer who …``)
+    same_cue = attribution.cue is not None and attribution.cue.start == previous.cue.start
+    return same_cue or attribution.how == "none"
 
 
 def _continue_speakers(attributions: list[Attribution], text: str) -> None:
