@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -12,7 +13,12 @@ from storyline.nlp.pipeline import load_pipeline
 from storyline.nlp.quotes import quoted_passages, reporting_constructions
 from storyline.nlp.quotes_classifier import AttributionScorer, attribution_scorer, report_features
 from storyline.nlp.quotes_lexicon import reporting_lexicon
-from storyline.training.quotes import labelled_constructions, train_scorer
+from storyline.training.quotes import (
+    END_TO_END_THRESHOLDS,
+    end_to_end_threshold,
+    labelled_constructions,
+    train_scorer,
+)
 
 
 def constructions(text: str):
@@ -43,6 +49,22 @@ def test_trained_weights_separate_the_cues_they_were_shown():
     assert scorer.probability(["lemma=say", "frame=clause"]) > scorer.threshold
     assert scorer.probability(["lemma=stop", "frame=infinitive"]) < scorer.threshold
     assert model["constructions"] == 40 and model["positive"] == 19
+
+
+def test_the_threshold_is_chosen_on_the_whole_extractor_with_out_of_fold_judges():
+    text = "The senator said that the bill would pass. The bus stopped to pick up passengers."
+    doc = load_pipeline(Settings().spacy_model)(text)
+    start, cue = text.index("that the bill"), text.index("said")
+    gold = Attribution(((start, text.index(". The bus")),), ((0, 11),), ((cue, cue + 4),))
+    # a judge that rates "said" 0.3 and the bus 0.2: only thresholds up to 0.3 find the quote
+    rates = {"say": 0.3, "stop": 0.2}
+    weights = {f"lemma={lemma}": math.log(p / (1 - p)) for lemma, p in rates.items()}
+    judge = AttributionScorer(weights, 0.0, 0.5)
+    threshold, scores = end_to_end_threshold(
+        [GoldArticle("a", text, [gold])], [doc], reporting_lexicon(), {0: judge}
+    )
+    assert threshold in END_TO_END_THRESHOLDS and 0.2 < threshold <= 0.3
+    assert scores == {"content_overlap_f1": 1.0, "speaker_overlap_f1": 1.0}
 
 
 def test_constructions_are_labelled_by_the_gold_content_and_cue():

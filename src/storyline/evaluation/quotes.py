@@ -271,9 +271,11 @@ def evaluate(data_dir: Path, *, settings: Settings, limit: int | None = None) ->
     counts, peer_counts = Counts(), Counts()
     for article, doc in zip(articles, _parsed(articles, settings), strict=True):
         predicted = [predicted_attribution(q) for q in _storyline_quotes(article, doc)]
-        score_article(article.text, article.attributions, _kept(predicted, article), counts)
+        score_article(article.text, article.attributions, outside_discards(predicted, article), counts)
         if peer is not None:
-            score_article(article.text, article.attributions, _kept(peer(doc), article), peer_counts)
+            score_article(
+                article.text, article.attributions, outside_discards(peer(doc), article), peer_counts
+            )
     return EvalReport(
         task="quotes",
         data_dir=str(data_dir),
@@ -286,7 +288,7 @@ def evaluate(data_dir: Path, *, settings: Settings, limit: int | None = None) ->
     )
 
 
-def _kept(predicted: list[Attribution], article: GoldArticle) -> list[Attribution]:
+def outside_discards(predicted: list[Attribution], article: GoldArticle) -> list[Attribution]:
     """Predictions outside the spans the annotators discarded as boilerplate."""
     return [p for p in predicted if not any(a <= p.content[0][0] < b for a, b in article.discard)]
 

@@ -54,6 +54,7 @@ QUOTE_MARKS = "\"'“”‘’„«»‹›`"
 SERVED_PREPOSITIONS = {"for", "of", "at", "with", "from"}
 """``a spokesman for``, ``the head of``, ``an official at``: what links a role to the body it serves."""
 MAX_CONFIDENCE = 0.95
+LENDING_PROBABILITY = 0.5
 CONFIDENCE = {"cue": 0.85, "colon": 0.75, "dash": 0.75, "continued": 0.6, "none": 0.3}
 
 
@@ -91,8 +92,11 @@ def quotes_with_frames(
     context: DocContext,
     lexicon: ReportingLexicon | None = None,
     judge: Judge | None = None,
+    *,
+    keep_nested: bool = False,
 ) -> list[tuple[Quote, str | None]]:
-    """Quotes with the frame their cue was found in (``clause``, ``object``, …; for training the lexicon)."""
+    """Quotes with the frame their cue was found in (``clause``, ``object``, …; for training the lexicon,
+    which counts every construction, nested ones too)."""
     lexicon = lexicon or reporting_lexicon()
     judge = judge or attribution_scorer().judge
     text = doc_text(context.doc)
@@ -113,7 +117,7 @@ def quotes_with_frames(
     attributions.sort(key=lambda a: a.start)
     attributions = _join_interrupted(attributions, text)
     _continue_speakers(attributions, text)
-    kept = [a for a in attributions if _keep(a, text) and not _nested(a, attributions)]
+    kept = [a for a in attributions if _keep(a, text) and (keep_nested or not _nested(a, attributions))]
     return [(_to_quote(context, a, i), a.frame) for i, a in enumerate(kept, start=1)]
 
 
@@ -451,8 +455,13 @@ def _continue_speakers(attributions: list[Attribution], text: str) -> None:
             attribution.how = "continued"
             attribution.speaker = previous.speaker
             attribution.speaker_range = previous.speaker_range
-        if attribution.speaker is not None:
+        if attribution.speaker is not None and _sure(attribution):
             previous = attribution
+
+
+def _sure(attribution: Attribution) -> bool:
+    """Whether a report is sure enough to lend its speaker to the quote after it."""
+    return attribution.probability is None or attribution.probability >= LENDING_PROBABILITY
 
 
 def _continues(previous: Attribution, attribution: Attribution, text: str) -> bool:
