@@ -418,3 +418,14 @@ def test_extract_quotes_joins_a_quote_interrupted_by_a_long_attribution() -> Non
     )
     (quote,) = quotes_of(text)
     assert quote.text.startswith("It was a spectacular deal") and quote.text.endswith("obligations.")
+
+
+def test_extract_quotes_gives_a_participle_after_reported_speech_the_reporters_voice() -> None:
+    text = (
+        "Senator David Perdue said he did not believe the attacks hurt Romney, arguing that divisions in the "
+        "party were a bigger hurdle."
+    )
+    context, quotes = analyse(text)
+    (arguing,) = [q for q in quotes if q.cue.text == "arguing"]
+    assert arguing.speaker_text.text == "Senator David Perdue"
+    assert speaker_name(context, arguing) == "David Perdue"

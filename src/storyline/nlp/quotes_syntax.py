@@ -84,6 +84,9 @@ def speaker_of(cue: Token) -> Token | None:
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
             token = token.head.head  # ``after saying …``, ``by declaring …``: the clause the phrase modifies
             continue
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.dep_ == "ccomp":
+            token = token.head.head  # ``X said (that) …, adding that …``: X adds, not the reported clause
+            continue
         if token.dep_ not in RAISING_DEPS or token.head is token:
             return None
         token = token.head if token.dep_ != "relcl" else None
