@@ -84,13 +84,26 @@ def speaker_of(cue: Token) -> Token | None:
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
             token = token.head.head  # ``after saying …``, ``by declaring …``: the clause the phrase modifies
             continue
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.dep_ == "ccomp":
+        clause = token.head
+        if (
+            token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and clause.dep_ == "ccomp"
+            and clause.head.i < clause.i
+        ):
             token = token.head.head  # ``X said (that) …, adding that …``: X adds, not the reported clause
             continue
         if token.dep_ not in RAISING_DEPS or token.head is token:
             return None
         token = token.head if token.dep_ != "relcl" else None
     return None
+
+
+def _follows_reported_clause(participle: Token) -> bool:
+    """A participle hanging off a clause that a verb before it reports (``said he …, arguing``)."""
+    clause = participle.head
+    is_participle = participle.dep_ == "advcl" and participle.tag_ == "VBG"
+    return is_participle and clause.dep_ == "ccomp" and clause.head.i < clause.i
 
 
 def _name_just_before(cue: Token) -> Token | None:
