@@ -39,3 +39,10 @@ def test_labels_that_do_not_take_turns_are_not_a_transcript() -> None:
     text = "UPDATE: The vote was delayed.\n\nUPDATE: It passed.\n\nCORRECTION: An earlier version erred."
     assert transcript_turns(text) == []
     assert transcript_turns("Pence: Flowers Won't Be at Debate.\n\nHe said so on Sunday.") == []
+
+
+def test_a_headline_label_stays_on_its_line() -> None:
+    text = "Pence: Flowers Won't Be at Debate\n\nPence spoke on Sunday.\n\n" + TRANSCRIPT
+    turns = _turns(text)
+    assert turns[0] == ("Pence", "Flowers Won't Be at Debate")
+    assert [label for label, _ in turns] == ["Pence", "WALLACE", "PENCE", "WALLACE"]

@@ -56,7 +56,10 @@ def transcript_turns(text: str) -> list[LabelledSpeech]:
 
 
 def _run_on(text: str, turn: LabelledSpeech, next_label: int) -> LabelledSpeech:
-    """A turn goes on over unlabelled paragraphs until the next label (the speaker's answer continues)."""
+    """A turn goes on over unlabelled paragraphs until the next label (the speaker's answer continues); a
+    headline (the article's first line) is one line whatever follows it."""
+    if not text[: turn.label_start].strip(" \t\"“”'‘’"):
+        return turn
     paragraph_end = text.rfind("\n", 0, next_label)
     end = len(text[:paragraph_end].rstrip(" \t\n\u00a0\"“”'‘’")) if paragraph_end > turn.end else turn.end
     return replace(turn, end=max(end, turn.end))
