@@ -181,6 +181,10 @@ CASES = [
     (NEW_YEAR, "For the first six months, sales rose from a year earlier.", "a year earlier", "2025"),
     (THU, "Profit rose in the third quarter. For the nine months, it was flat. Sales fell from a year ago.",
      "a year ago", "2024-Q3"),
+    # only the year-ago idiom compares periods: a longer span back dates an event from publication
+    (THU, "Rallies in early December were the largest since the revolution 41 years ago.", "41 years ago",
+     "1984"),
+    (THU, "Profit rose in the third quarter. The unit was founded 10 years ago.", "10 years ago", "2015"),
     (THU, "Earnings will fall in the last half of 2025.", "the last half of 2025", "2025-H2"),
     # anaphora: "that year", "the following month" refer back to the latest date of that precision
     (THU, "Imports rose in 2019. Exports fell that year.", "that year", "2019"),

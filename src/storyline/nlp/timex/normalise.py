@@ -404,8 +404,10 @@ def offset(match: re.Match[str], ctx: Context) -> Reading | None:
     reference, label = ctx.deictic() if direction in ("ago", "from now", "hence") else ctx.anaphoric()
     if amount is None or not float(amount).is_integer():
         return Reading("DURATION", _duration(amount, entry))
-    if unit == "year" and sign < 0 and (period := ctx.compared_period()):
-        return Reading("DATE", _years_before(period, int(amount)), "narrative")
+    # ``up from $2 a year ago`` is the year-ago period of a results comparison; a longer span back (``came
+    # to power 41 years ago``) dates an event, and a month or quarter named nearby says nothing of its own
+    if unit == "year" and amount == 1 and sign < 0 and (period := ctx.compared_period()):
+        return Reading("DATE", _years_before(period, 1), "narrative")
     if reference is None:
         return Reading("DATE", None)
     return Reading("DATE", _offset_value(reference, unit, entry, sign * int(amount)), label)
