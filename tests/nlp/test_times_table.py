@@ -256,6 +256,9 @@ CASES = [
     (THU, "Lunch was at 12 p.m.", "12 p.m.", "2025-12-18T12:00"),
     (THU, "The offer expires at 5 p.m. EST, Dec. 19.", "5 p.m. EST, Dec. 19", "2025-12-19T17:00"),
     (THU, "The polls closed at noon Tuesday.", "noon Tuesday", "2025-12-16T12:00"),
+    # a time given again in another zone, in brackets, shares the day that follows the brackets
+    (THU, "The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2025-12-12T10:35"),
+    (THU, "The blast came at 10:35 a.m. (0735 GMT) Friday.", "0735 GMT", "2025-12-12T07:35"),
     # seasons
     (THU, "Prices will fall this summer.", "this summer", "2025-SU"),
     (THU, "Prices fell last summer.", "last summer", "2025-SU"),

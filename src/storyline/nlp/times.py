@@ -33,6 +33,8 @@ CLOCK_BEFORE = re.compile(
     r"(?<!\w)(?:\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\.?|noon|midnight)(?:\s+[A-Z]{2,4})?,?\s+$", re.IGNORECASE
 )
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+BRACKETS = re.compile(r"[()]")
+BRACKET_OPENER = re.compile(r"\s*\(\s*")
 PERIODS = {"month", "quarter", "half"}
 MONTH_SPAN = re.compile(r"P(\d+)M")
 
@@ -214,19 +216,33 @@ def _day_follows_tightly(text: str, found: list[Found], index: int) -> bool:
 
 
 def _neighbour_day(text: str, found: list[Found], index: int) -> tuple[str | None, str | None]:
-    for other_index in (index - 1, index + 1):
-        if not 0 <= other_index < len(found):
-            continue
-        other = found[other_index]
-        value = other.reading.value or ""
-        gap = (
-            text[other.end : found[index].start]
-            if other_index < index
-            else text[found[index].end : other.start]
-        )
-        if DAY_VALUE.match(value) and "T" not in value and DATE_JOINER.fullmatch(gap):
-            return value[:10], other.reading.reference
+    for other_index, gap in _neighbour_gaps(text, found, index):
+        value = found[other_index].reading.value or ""
+        if DAY_VALUE.match(value) and "T" not in value and DATE_JOINER.fullmatch(BRACKETS.sub(" ", gap)):
+            return value[:10], found[other_index].reading.reference
     return None, None
+
+
+def _neighbour_gaps(text: str, found: list[Found], index: int) -> list[tuple[int, str]]:
+    """The expressions either side of a time of day, each with the text between.
+
+    News gives a time again in another zone in brackets (``10:35 a.m. (0735 GMT) Friday``, ``at 4 in the
+    morning (4 a.m. EDT Thursday)``): the day after the bracketed time is the day of both, so the look
+    goes past it; a bracket never parts a time from its day."""
+    item = found[index]
+    gaps = []
+    if index > 0:
+        gaps.append((index - 1, text[found[index - 1].end : item.start]))
+    following = index + 1
+    if following < len(found):
+        aside = found[following]
+        gaps.append((following, text[item.end : aside.start]))
+        opens_aside = BRACKET_OPENER.fullmatch(text[item.end : aside.start])
+        if aside.reading.clock is not None and opens_aside and following + 1 < len(found):
+            gaps.append(
+                (following + 1, text[item.end : aside.start] + text[aside.end : found[following + 1].start])
+            )
+    return gaps
 
 
 def _records(text: str, found: list[Found]) -> list[TimeExpr]:
