@@ -256,6 +256,8 @@ CASES = [
     (THU, "Lunch was at 12 p.m.", "12 p.m.", "2025-12-18T12:00"),
     (THU, "The offer expires at 5 p.m. EST, Dec. 19.", "5 p.m. EST, Dec. 19", "2025-12-19T17:00"),
     (THU, "The polls closed at noon Tuesday.", "noon Tuesday", "2025-12-16T12:00"),
+    (THU, "The talks broke up at ten in the evening.", "ten in the evening", "2025-12-18T22:00"),
+    (THU, "He will leave at 4 in the morning (4 a.m. EST Friday).", "4 in the morning", "2025-12-19T04:00"),
     # a time given again in another zone, in brackets, shares the day that follows the brackets
     (THU, "The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2025-12-12T10:35"),
     (THU, "The blast came at 10:35 a.m. (0735 GMT) Friday.", "0735 GMT", "2025-12-12T07:35"),
@@ -438,6 +440,7 @@ def test_extract_times_skips_ages_counts_fractions_and_adjectives(nlp):
     text = "The 52-year-old, 61 years old, sent 2000 troops, three-quarters of the army, and quarterly data."
     text += " The army sent 1500 Russian troops."
     text += " He saw the fall of the wall."
+    text += " The team scored 4 in the morning session."
     times = extract_times(nlp(text), THU)
     assert times == []
 

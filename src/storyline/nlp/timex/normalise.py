@@ -689,6 +689,8 @@ def clock(match: re.Match[str], ctx: Context) -> Reading | None:
     hour = int(hour_text) if hour_text.isdigit() else int(ctx.lexicon.words["numbers"][hour_text])
     minute = int(match.groupdict().get("mi") or 0)
     meridiem = (group(match, "ampm") or "").replace(".", "").replace(" ", "")
+    if part := group(match, "day_part"):  # ``4 in the morning``
+        meridiem = ctx.lexicon.words["day_part_meridiems"][part]
     if meridiem == "pm" and hour < 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
