@@ -96,6 +96,11 @@ CASES = [
     (THU, "They met last Thursday.", "last Thursday", "2025-12-11"),
     (THU, "They meet next Thursday.", "next Thursday", "2025-12-25"),
     (THU, "On March 4, 2020, it fell 5% from the previous Friday.", "the previous Friday", "2020-02-28"),
+    # a story keeps to its day across paragraphs: anaphora reach back past a paragraph break
+    (THU, "London shares fell Tuesday.\nThe index closed 4% below the previous Tuesday.",
+     "the previous Tuesday", "2025-12-09"),
+    (THU, "Rebels entered the city on March 3, 2020.\nThey left two days later.", "two days later",
+     "2020-03-05"),
     (THU, "He resigned on Tuesday.", "Tuesday", "2025-12-16"),
     (THU, "She will travel to Paris on Tuesday.", "Tuesday", "2025-12-23"),
     (THU, "He spoke to reporters on Thursday.", "Thursday", "2025-12-18"),

@@ -107,6 +107,7 @@ def _read_all(
             period=period[1] if period and period[0] == sentence else None,
             report_quarter=report_quarter,
             last_dated=last_dated,
+            document_day=last_day[1] if last_day else None,
         )
         reading = NORMALISERS[candidate.rule.normaliser](candidate.match, context)
         if reading is None:

@@ -50,6 +50,8 @@ class Context:
     """The latest quarter named earlier in the document: the period a results report is about."""
     last_dated: str | None = None
     """The latest value with a calendar year earlier in the document (``that year`` refers back to it)."""
+    document_day: date | None = None
+    """The latest day-precise date earlier in the document, in any paragraph."""
 
     def compared_period(self) -> str | None:
         """What ``a year ago`` compares to: the sentence's own period, else the report's quarter."""
@@ -70,9 +72,11 @@ class Context:
         return self.deictic()
 
     def anaphoric(self) -> tuple[date | None, str | None]:
-        """``the next day``, ``two days later``: the latest day mentioned before, else publication."""
-        if self.last_day:
-            return self.last_day, "narrative"
+        """``the next day``, ``two days later``, ``the previous Friday``: the latest day mentioned before, in
+        the paragraph or else earlier in the story (a news story keeps to its day across paragraphs), else
+        publication."""
+        if day := self.last_day or self.document_day:
+            return day, "narrative"
         return self.deictic()
 
 
