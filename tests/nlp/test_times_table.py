@@ -192,6 +192,8 @@ CASES = [
     (THU, "Profit rose in the third quarter. The unit was founded 10 years ago.", "10 years ago", "2015"),
     (THU, "Earnings will fall in the last half of 2025.", "the last half of 2025", "2025-H2"),
     # anaphora: "that year", "the following month" refer back to the latest date of that precision
+    (THU, "A doctor was shot last October. His name was crossed out that same day.", "that same day",
+     "2025-10-XX"),
     (THU, "Imports rose in 2019. Exports fell that year.", "that year", "2019"),
     (THU, "He fled in June 2019 and came back later that year.", "later that year", "2019"),
     (THU, "A bid came in March 2019. The following month, it was sold.", "The following month", "2019-04"),

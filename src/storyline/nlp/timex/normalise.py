@@ -732,6 +732,8 @@ def anaphoric_unit(match: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", earlier[:4], "narrative")
     if unit == "month" and re.match(r"\d{4}-\d\d(?!\d)", earlier):
         return Reading("DATE", earlier[:7], "narrative")
+    if unit == "day" and re.match(r"\d{4}-\d\d(?![\d-])", earlier):
+        return Reading("DATE", f"{earlier[:7]}-XX", "narrative")  # the day of an event known to the month
     if unit == "quarter" and re.match(r"\d{4}-Q\d", earlier):
         return Reading("DATE", earlier[:7], "narrative")
     return Reading("DATE", None)
