@@ -96,6 +96,10 @@ CASES = [
     (THU, "They met last Thursday.", "last Thursday", "2025-12-11"),
     (THU, "They meet next Thursday.", "next Thursday", "2025-12-25"),
     (THU, "On March 4, 2020, it fell 5% from the previous Friday.", "the previous Friday", "2020-02-28"),
+    # "the day before/after" a date is one expression anchored to it
+    (THU, "The day before last Tuesday's hearing, talks failed.", "The day before last Tuesday",
+     "2025-12-15"),
+    (THU, "Crowds gathered the day after Christmas 2024.", "the day after Christmas 2024", "2024-12-26"),
     # a story keeps to its day across paragraphs: anaphora reach back past a paragraph break
     (THU, "London shares fell Tuesday.\nThe index closed 4% below the previous Tuesday.",
      "the previous Tuesday", "2025-12-09"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -34,6 +34,7 @@ CLOCK_BEFORE = re.compile(
 )
 DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 BRACKETS = re.compile(r"[()]")
+DAY_BESIDE = re.compile(r"(?<!\w)(?:the\s+)?day\s+(?P<side>before|after)\s+$", re.IGNORECASE)
 BRACKET_OPENER = re.compile(r"\s*\(\s*")
 PERIODS = {"month", "quarter", "half"}
 MONTH_SPAN = re.compile(r"P(\d+)M")
@@ -53,6 +54,7 @@ def extract_times(doc: Doc, published: str | None, *, locale: str = "US") -> lis
     parsed = is_parsed(doc)
     candidates = find_candidates(doc, lexicon, parsed)
     found = _read_all(doc, text, candidates, lexicon, cal.parse_reference(published), locale, parsed)
+    found = _days_beside(text, found)
     found = _date_times_of_day(text, found, cal.parse_reference(published))
     return _records(text, found)
 
@@ -180,6 +182,22 @@ def _with_modifier(
     if word in lexicon.words["duration_only_modifiers"] and reading.type != "DURATION":
         return candidate.start, reading
     return match.start(), replace(reading, mod=lexicon.words["modifiers"][word])
+
+
+def _days_beside(text: str, found: list[Found]) -> list[Found]:
+    """``the day before Christmas``, ``the day after last Tuesday's hearing``: one expression, a day from the
+    date it is anchored to (TIMEX3 anchors the whole phrase, not the date inside it)."""
+    result: list[Found] = []
+    for item in found:
+        value = item.reading.value or ""
+        floor = result[-1].end if result else 0
+        beside = DAY_BESIDE.search(text, max(floor, item.start - MODIFIER_REACH), item.start)
+        if beside is None or not DAY_VALUE.fullmatch(value):
+            result.append(item)
+            continue
+        day = date.fromisoformat(value) + timedelta(days=1 if beside["side"].lower() == "after" else -1)
+        result.append(Found(beside.start(), item.end, replace(item.reading, value=day.isoformat())))
+    return result
 
 
 def _date_times_of_day(text: str, found: list[Found], publication: date | None) -> list[Found]:
