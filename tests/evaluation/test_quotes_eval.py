@@ -90,6 +90,8 @@ def test_score_article_counts_roles_on_matched_contents(tmp_path: Path) -> None:
     # Citron's word overlap: 6 shared of 7 predicted and 11 gold words; speakers 2 of 2 and of 3
     assert metrics["content_token_overlap_f1"] == pytest.approx(12 / 18, abs=1e-4)
     assert metrics["speaker_token_overlap_f1"] == pytest.approx(0.8)
+    # of the two matched contents, both gold sources are found
+    assert metrics["speaker_attribution"] == 1.0
     kinds = breakdown_from(counts)
     assert kinds["direct"]["content_overlap_recall"] == 1.0
     assert kinds["direct"]["content_overlap_precision"] == 0.5

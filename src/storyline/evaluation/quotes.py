@@ -9,9 +9,11 @@ annotators keep the marks of a direct quote and our quote text does not. Discont
 as their characters (overlap) and as their extent (exact). Articles annotated by several people are scored
 on the first annotator in sorted order; predictions inside ``Discard`` spans (boilerplate) are dropped.
 
-Beside these, ``content_token_overlap_f1`` and ``speaker_token_overlap_f1`` follow Citron's own overlap
-metric (words shared over all predicted × gold pairs, no pairing), the definition behind its published 83.3,
-so that our figures can stand next to that anchor on equal terms.
+``speaker_attribution`` is the README's "share of matched contents whose source span matches" (overlap),
+over the matched pairs whose gold attribution names a source. Beside these, ``content_token_overlap_f1``
+and ``speaker_token_overlap_f1`` follow Citron's own overlap metric (words shared over all predicted × gold
+pairs, no pairing), the definition behind its published 83.3, so that our figures can stand next to that
+anchor on equal terms.
 """
 
 from __future__ import annotations
@@ -179,6 +181,7 @@ def score_article(text: str, gold: list[Attribution], predicted: list[Attributio
         counts.add(role, sum(1 for p in predicted if getattr(p, role)), "predicted")
     _count_token_overlaps(text, gold, predicted, counts)
     pairs = match_pairs(text, gold, predicted)
+    counts.add("matched_with_source", sum(1 for gi, _ in pairs if gold[gi].source), "gold")
     for gi, pi in pairs:
         for role in ROLES:
             for name, matcher in MATCHERS.items():
@@ -241,6 +244,8 @@ def metrics_from(counts: Counts) -> dict[str, float]:
             counts.gold.get(f"{role}_words", 0),
         )
         metrics[f"{_role_name(role)}_token_overlap_f1"] = scores["f1"]
+    matched = counts.gold.get("matched_with_source", 0)
+    metrics["speaker_attribution"] = counts.hits.get("speaker_overlap", 0) / matched if matched else 0.0
     metrics.update({m: metrics[f"content_overlap_{m}"] for m in ("precision", "recall", "f1")})
     return {key: round(value, 4) for key, value in metrics.items()}
 
