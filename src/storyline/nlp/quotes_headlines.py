@@ -31,12 +31,10 @@ LABEL = re.compile(r"^(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})[
 
 def headline_reports(doc: Doc, lexicon: ReportingLexicon) -> list[LabelledSpeech]:
     """Speech reported by the article's headlines and subheads, in text order."""
-    text = doc_text(doc)
-    forms = _third_person_forms(lexicon)
+    headlines = [line for line in LINE.finditer(doc_text(doc)) if _is_headline(line.group())]
+    forms = _third_person_forms(lexicon) if headlines else frozenset()
     found = []
-    for line in LINE.finditer(text):
-        if not _is_headline(line.group()):
-            continue
+    for line in headlines:
         speech = _said_in(line, forms) or _said_after(line, forms) or _labelled(doc, line)
         if speech is not None:
             found.append(speech)
