@@ -7,14 +7,13 @@ import pytest
 from storyline.config import Settings
 from storyline.nlp.pipeline import load_pipeline
 from storyline.nlp.quotes_headlines import headline_reports
-from storyline.nlp.quotes_lexicon import reporting_lexicon
 
 
 def _headlines(text: str) -> list[tuple[str, str, str, str]]:
     doc = load_pipeline(Settings().spacy_model)(text)
     return [
         (text[h.label_start : h.label_end], text[h.cue_start : h.cue_end], text[h.start : h.end], h.kind)
-        for h in headline_reports(doc, reporting_lexicon())
+        for h in headline_reports(doc)
     ]
 
 
@@ -45,6 +44,9 @@ def test_headline_reports_read_the_source_the_verb_and_the_content(text: str, ex
         "Analysis: Why The Talks In Geneva Collapsed Again\n\nThe talks collapsed.",
         "The minister says the talks in Geneva will resume next week.",
         "Russian President Vladimir Putin Met Ukrainian Officials In Istanbul",
+        "Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab",
+        "Hugh Jackman: an Oscar hit or miss?\n\nThe ceremony is on Sunday.",
+        '"Tara Reid has checked herself into Promises Treatment Center," her representative said.',
     ],
 )
 def test_headline_reports_leave_other_lines_alone(text: str) -> None:

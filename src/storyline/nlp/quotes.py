@@ -101,9 +101,7 @@ def quotes_with_frames(
     judge = judge or attribution_scorer().judge
     text = doc_text(context.doc)
     turns = transcript_turns(text)
-    headlines = [
-        h for h in headline_reports(context.doc, lexicon) if not any(t.start == h.start for t in turns)
-    ]
+    headlines = [h for h in headline_reports(context.doc) if not any(t.start == h.start for t in turns)]
     labelled = turns + headlines
     every_passage = _passages_outside(find_quoted_spans(text), labelled)
     passages = quoted_passages(text, every_passage)

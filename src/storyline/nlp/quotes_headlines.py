@@ -2,37 +2,41 @@
 Won't Be at Debate``.
 
 A headline is a line of its own with most words capitalised. The parser reads capitalised verbs as names
-there, so the reporting verb is found by its form instead: the third-person present of a verb the cue
-lexicon lets introduce a clause (``Says``, ``Warns``), or ``Said``, capitalised; the words before it are
-the source and the words after it the content, or after a comma it closes the headline (``…, Former White
-House Doctor Says``). A ``Name: statement`` headline needs a
-person or an organisation as the label (``Analysis:`` and ``Watch:`` name no one).
+there, so the reporting verb is found by its form instead: the third-person present of a speech verb
+(``Says``, ``Warns``; a short list of speech acts in ``lexicons/headline_verbs.json``), or ``Said``,
+capitalised; the capitalised words before it are the source and the words after it the content, or after a
+comma it closes the headline (``…, Former White House Doctor Says``). A ``Name: statement`` headline needs
+a label that ends in a person's or an organisation's name (``Analysis:`` and ``Watch:`` name no one).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from storyline.config import package_data
 from storyline.nlp.context import doc_text
-from storyline.nlp.quotes_lexicon import ReportingLexicon
 from storyline.nlp.quotes_turns import LabelledSpeech
 
+HEADLINE_VERBS_FILE = package_data("lexicons", "headline_verbs.json")
 MIN_WORDS = 4
 MIN_CONTENT_WORDS = 3
 MAX_SOURCE_WORDS = 8
 TITLE_CASE_SHARE = 0.6
 LABEL_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
+QUOTE_MARKS = "\"'`“”‘’«»"
 LINE = re.compile(r"^.+$", re.MULTILINE)
 WORD = re.compile(r"\S+")
 LABEL = re.compile(r"^(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 
 
-def headline_reports(doc: Doc, lexicon: ReportingLexicon) -> list[LabelledSpeech]:
+def headline_reports(doc: Doc) -> list[LabelledSpeech]:
     """Speech reported by the article's headlines and subheads, in text order."""
     headlines = [line for line in LINE.finditer(doc_text(doc)) if _is_headline(line.group())]
-    forms = _third_person_forms(lexicon) if headlines else frozenset()
+    forms = _third_person_forms() if headlines else frozenset()
     found = []
     for line in headlines:
         speech = _said_in(line, forms) or _said_after(line, forms) or _labelled(doc, line)
@@ -50,12 +54,11 @@ def _is_headline(line: str) -> bool:
     return capitalised / len(long_words) >= TITLE_CASE_SHARE
 
 
-def _third_person_forms(lexicon: ReportingLexicon) -> frozenset[str]:
-    """``says``, ``warns``, ``denies``, ``pushes`` for the verbs that introduce a clause, and ``said``."""
+@lru_cache(maxsize=1)
+def _third_person_forms() -> frozenset[str]:
+    """``says``, ``warns``, ``denies``, ``pushes`` for the headline speech verbs, and ``said``."""
     forms = {"said"}
-    for lemma, frames in lexicon.verbs.items():
-        if "clause" not in frames or " " in lemma:
-            continue
+    for lemma in json.loads(HEADLINE_VERBS_FILE.read_text(encoding="utf-8"))["verbs"]:
         if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
             forms.add(lemma[:-1] + "ies")
         elif lemma.endswith(("s", "sh", "ch", "x", "o")):
@@ -69,7 +72,7 @@ def _said_in(line: re.Match[str], forms: frozenset[str]) -> LabelledSpeech | Non
     words = list(WORD.finditer(line.group()))
     for i, word in enumerate(words[1 : MAX_SOURCE_WORDS + 1], start=1):
         if word.group()[0].isupper() and word.group().lower() in forms:
-            if len(words) - i - 1 < MIN_CONTENT_WORDS:
+            if len(words) - i - 1 < MIN_CONTENT_WORDS or not _names_someone(words[:i]):
                 return None
             offset = line.start()
             return LabelledSpeech(
@@ -93,6 +96,8 @@ def _said_after(line: re.Match[str], forms: frozenset[str]) -> LabelledSpeech | 
         return None
     if not words[-1].group()[0].isupper() or len(body[:comma].split()) < MIN_CONTENT_WORDS:
         return None
+    if not _names_someone(words[:-1]):
+        return None
     offset = line.start()
     return LabelledSpeech(
         label_start=offset + words[0].start(),
@@ -105,14 +110,25 @@ def _said_after(line: re.Match[str], forms: frozenset[str]) -> LabelledSpeech | 
     )
 
 
+def _names_someone(words: list[re.Match[str]]) -> bool:
+    """A headline's source is a capitalised name or description (``Former White House Doctor``), not a
+    clause (``Tara Reid has checked herself into``) nor a quotation."""
+    texts = [w.group() for w in words]
+    if any(mark in text for text in texts for mark in QUOTE_MARKS):
+        return False
+    return all(text[0].isupper() or text[0].isdigit() for text in texts if len(text) > 3)
+
+
 def _labelled(doc: Doc, line: re.Match[str]) -> LabelledSpeech | None:
     match = LABEL.match(line.group())
     if match is None:
         return None
     offset = line.start()
     label = doc.char_span(offset, offset + match.end("label"), alignment_mode="expand")
-    if label is None or not any(token.ent_type_ in LABEL_ENTITY_TYPES for token in label):
-        return None
+    if label is None or label[-1].ent_type_ not in LABEL_ENTITY_TYPES or label[-1].pos_ != "PROPN":
+        return None  # the label ends in a name (``Kraft Shooting:`` names an event)
+    if not line.group()[match.end() :][:1].isupper():
+        return None  # ``Hugh Jackman: an Oscar hit or miss?`` labels a topic, not words
     colon = line.group().index(":", match.end("label"))
     return LabelledSpeech(
         label_start=offset,
