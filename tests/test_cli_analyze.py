@@ -51,3 +51,10 @@ def test_analyze_text_report_names_the_title_and_actors() -> None:
     report = result.stdout.decode()
     assert "Getting Close" in report
     assert "Actors" in report and "Witkoff" in report
+
+
+def test_analyze_text_report_shows_each_quotes_confidence() -> None:
+    result = run_cli("analyze", str(PEACE_TALKS), "--published", "2025-12-18", "--format", "text")
+    report = result.stdout.decode()
+    quotes = report[report.index("Quotes") :]
+    assert "conf." in quotes and "0.95" in quotes

@@ -53,12 +53,11 @@ def _actors(analysis: Analysis, out: Console) -> None:
 def _quotes(analysis: Analysis, names: dict[str, str], out: Console) -> None:
     if not analysis.quotes:
         return
-    table = _table("Quotes", "speaker", "kind", "cue", "quote")
+    table = _table("Quotes", "speaker", "kind", "cue", "quote", "conf.")
     for quote in analysis.quotes:
         speaker = names.get(quote.speaker or "", quote.speaker_name or "(unknown)")
-        table.add_row(
-            escape(speaker), quote.kind, escape(quote.cue.text if quote.cue else ""), escape(quote.text)
-        )
+        cue = quote.cue.text if quote.cue else ""
+        table.add_row(escape(speaker), quote.kind, escape(cue), escape(quote.text), f"{quote.confidence:.2f}")
     out.print(table)
 
 
