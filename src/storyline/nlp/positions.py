@@ -83,8 +83,10 @@ def _matching_cue(token: Token) -> StanceCue | None:
         return None
     if pos == "ADP" and not (token.dep_ == "prep" and token.head.lemma_ == "be"):
         return None  # only a copula's "against"/"for" states a stance ("is against ceding land")
-    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
     cues = stance_cues().get((token.lemma_.lower(), pos), [])
+    if not cues:
+        return None  # most words are no cue: spare reading their children
+    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
     matching = [c for c in cues if set(c.words[1:]) <= particles]
     return max(matching, key=lambda c: len(c.words), default=None)
 

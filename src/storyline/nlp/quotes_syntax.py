@@ -289,10 +289,11 @@ def _content_of(verb: Token, lexicon: ReportingLexicon) -> tuple[str, Token] | N
     infinitive (``urged him to act``), an object (``denied the report``), a prepositional object
     (``called for a boycott``)."""
     lemma = verb.lemma_.lower()
+    children = list(verb.children)
     for frame, dep in FRAME_DEPS:
         if not lexicon.allows(lemma, frame):
             continue
-        if (content := next((c for c in verb.children if c.dep_ == dep), None)) is not None:
+        if (content := next((c for c in children if c.dep_ == dep), None)) is not None:
             return frame, content
     preposition = _reporting_preposition(verb, lexicon)
     if preposition is not None:
