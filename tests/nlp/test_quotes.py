@@ -397,6 +397,7 @@ def test_extract_quotes_reads_speech_reported_by_a_headline() -> None:
 def test_extract_quotes_keeps_what_the_cue_says_of_its_object_in_the_content(text: str, content: str) -> None:
     (quote,) = quotes_of(text)
     assert quote.text == content
+    assert quote.kind == "mixed"
 
 
 def test_extract_quotes_leaves_a_lesser_report_inside_anothers_content_to_it() -> None:

@@ -116,6 +116,7 @@ def quotes_with_frames(
     attributions = _join_interrupted(attributions, text)
     _continue_speakers(attributions, text)
     kept = [a for a in attributions if _keep(a, text) and (keep_nested or not _nested(a, attributions))]
+    _mark_quoted_words(kept, every_passage)
     return [(_to_quote(context, a, i), a.frame) for i, a in enumerate(kept, start=1)]
 
 
@@ -194,6 +195,16 @@ def _merge(
             attribution.probability = probability
             attributions.append(attribution)
     return attributions, [p for i, p in enumerate(passages) if i not in used]
+
+
+def _mark_quoted_words(attributions: list[Attribution], every_passage: list[QuotedSpan]) -> None:
+    """Reported speech holding a word or two in marks (``called him a "liar"``) quotes the speaker's own
+    words: mixed, though such a short passage alone would be a scare quote."""
+    for attribution in attributions:
+        if attribution.kind == "indirect" and any(
+            attribution.start <= p.outer_start and p.outer_end <= attribution.end for p in every_passage
+        ):
+            attribution.kind = "mixed"
 
 
 def _with_passages(report: Report, passages: list[QuotedSpan], text: str) -> list[Attribution]:
