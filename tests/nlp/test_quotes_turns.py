@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from storyline.nlp.quotes_turns import transcript_turns
 
 TRANSCRIPT = """Partial transcript as follows:
@@ -46,3 +48,14 @@ def test_a_headline_label_stays_on_its_line() -> None:
     turns = _turns(text)
     assert turns[0] == ("Pence", "Flowers Won't Be at Debate")
     assert [label for label, _ in turns] == ["Pence", "WALLACE", "PENCE", "WALLACE"]
+
+
+def test_a_huge_transcript_is_read_in_linear_time() -> None:
+    def seconds(pairs: int) -> float:
+        text = "WALLACE: A question.\nPENCE: An answer.\n" * pairs
+        started = time.perf_counter()
+        assert len(transcript_turns(text)) == 2 * pairs
+        return time.perf_counter() - started
+
+    # four times the text takes about four times as long; a quadratic reading would take sixteen
+    assert seconds(50_000) < 8 * seconds(12_500)

@@ -4,7 +4,8 @@ News sites print interviews, debates and briefings as transcripts; each turn is 
 words, as PolNeAR and PARC annotate them (cue ``:``). A label alone is not enough (``UPDATE:``, ``VIDEO:``,
 a headline ``Pence: …``): the labels must take turns, the speaker changing at least ``MIN_CHANGES`` times
 from one labelled paragraph to the next (A, B, A). Then every labelled paragraph is a turn, the headline
-included, and a turn goes on over unlabelled paragraphs until the next label.
+included, and a turn goes on over unlabelled paragraphs until the next label; a headline (the article's
+first line) stays one line.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from storyline.records import QuoteKind
 
 MIN_CHANGES = 2
 LABEL_MAX_CHARACTERS = 40
+TRAILING = " \t\n\u00a0\"“”'‘’"
+LEADING = " \t\n\"“”'‘’"
 LABELLED_PARAGRAPH = re.compile(
     r"^[ \t\"“”'‘’]*"  # a transcript quoted paragraph by paragraph reopens each one with a mark
     r"(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})"
@@ -51,17 +54,19 @@ def transcript_turns(text: str) -> list[LabelledSpeech]:
     changes = sum(1 for before, after in zip(speakers, speakers[1:], strict=False) if before != after)
     if changes < MIN_CHANGES:
         return []
+    headline_start = len(text) - len(text.lstrip(LEADING))
     following = [turn.label_start for turn in turns[1:]]
-    return [_run_on(text, turn, label) for turn, label in zip(turns, following, strict=False)] + turns[-1:]
+    return [
+        turn if turn.label_start == headline_start else _run_on(text, turn, label)
+        for turn, label in zip(turns, following, strict=False)
+    ] + turns[-1:]
 
 
 def _run_on(text: str, turn: LabelledSpeech, next_label: int) -> LabelledSpeech:
-    """A turn goes on over unlabelled paragraphs until the next label (the speaker's answer continues); a
-    headline (the article's first line) is one line whatever follows it."""
-    if not text[: turn.label_start].strip(" \t\"“”'‘’"):
-        return turn
-    paragraph_end = text.rfind("\n", 0, next_label)
-    end = len(text[:paragraph_end].rstrip(" \t\n\u00a0\"“”'‘’")) if paragraph_end > turn.end else turn.end
+    """A turn goes on over unlabelled paragraphs until the next label (the speaker's answer continues)."""
+    end = text.rfind("\n", 0, next_label)
+    while end > turn.end and text[end - 1] in TRAILING:  # no slicing: a long transcript stays linear
+        end -= 1
     return replace(turn, end=max(end, turn.end))
 
 
