@@ -27,7 +27,7 @@ from storyline.nlp.context import DocContext, doc_text
 from storyline.nlp.quotes_classifier import attribution_scorer
 from storyline.nlp.quotes_headlines import headline_reports
 from storyline.nlp.quotes_lexicon import ReportingLexicon, reporting_lexicon
-from storyline.nlp.quotes_marks import QuotedSpan, find_quoted_spans
+from storyline.nlp.quotes_marks import QUOTE_MARKS, QuotedSpan, find_quoted_spans
 from storyline.nlp.quotes_syntax import (
     RELATIVE_PRONOUNS,
     Report,
@@ -50,7 +50,6 @@ INTERRUPTION_MAX_WORDS = 20
 LABEL_MAX_WORDS = 8
 BARE_CUE_DEPS = {"nsubj", "aux", "neg", "advmod", "npadvmod", "prt", "punct"}
 DASHES = ("—", "–", "―", "-", "--")
-QUOTE_MARKS = "\"'“”‘’„«»‹›`"
 SERVED_PREPOSITIONS = {"for", "of", "at", "with", "from"}
 """``a spokesman for``, ``the head of``, ``an official at``: what links a role to the body it serves."""
 MAX_CONFIDENCE = 0.95

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from storyline.config import package_data
 from storyline.nlp.context import doc_text
+from storyline.nlp.quotes_marks import QUOTE_MARKS
 from storyline.nlp.quotes_turns import LabelledSpeech
 
 HEADLINE_VERBS_FILE = package_data("lexicons", "headline_verbs.json")
@@ -27,7 +28,6 @@ MIN_CONTENT_WORDS = 3
 MAX_SOURCE_WORDS = 8
 TITLE_CASE_SHARE = 0.6
 LABEL_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
-QUOTE_MARKS = "\"'`“”‘’«»"
 LINE = re.compile(r"^.+$", re.MULTILINE)
 WORD = re.compile(r"\S+")
 LABEL = re.compile(r"^(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]+(?=\S)")

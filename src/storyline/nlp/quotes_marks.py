@@ -15,6 +15,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from enum import Enum
 
+QUOTE_MARKS = "\"'“”‘’„«»‹›`"
+"""Every glyph that opens or closes a quotation, for trimming and checks around quoted text."""
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", ",", "—")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DOUBLE_MARK = re.compile(r"''|``|[\"“”„‟«»]")

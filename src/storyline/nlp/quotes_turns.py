@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from storyline.nlp.quotes_marks import QUOTE_MARKS
 from storyline.records import QuoteKind
 
 MIN_CHANGES = 2
 LABEL_MAX_CHARACTERS = 40
-TRAILING = " \t\n\u00a0\"“”'‘’"
-LEADING = " \t\n\"“”'‘’"
+SPACE_AND_MARKS = " \t\n\u00a0" + QUOTE_MARKS
 LABELLED_PARAGRAPH = re.compile(
     r"^[ \t\"“”'‘’]*"  # a transcript quoted paragraph by paragraph reopens each one with a mark
     r"(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})"
@@ -54,7 +54,7 @@ def transcript_turns(text: str) -> list[LabelledSpeech]:
     changes = sum(1 for before, after in zip(speakers, speakers[1:], strict=False) if before != after)
     if changes < MIN_CHANGES:
         return []
-    headline_start = len(text) - len(text.lstrip(LEADING))
+    headline_start = len(text) - len(text.lstrip(SPACE_AND_MARKS))
     following = [turn.label_start for turn in turns[1:]]
     return [
         turn if turn.label_start == headline_start else _run_on(text, turn, label)
@@ -65,7 +65,7 @@ def transcript_turns(text: str) -> list[LabelledSpeech]:
 def _run_on(text: str, turn: LabelledSpeech, next_label: int) -> LabelledSpeech:
     """A turn goes on over unlabelled paragraphs until the next label (the speaker's answer continues)."""
     end = text.rfind("\n", 0, next_label)
-    while end > turn.end and text[end - 1] in TRAILING:  # no slicing: a long transcript stays linear
+    while end > turn.end and text[end - 1] in SPACE_AND_MARKS:  # no slicing: a long transcript stays linear
         end -= 1
     return replace(turn, end=max(end, turn.end))
 
