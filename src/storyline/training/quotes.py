@@ -195,7 +195,8 @@ def labelled_constructions(
 
 
 def train_scorer(features: list[list[str]], labels: list[int], groups: list[int]) -> dict:
-    """Logistic regression weights, bias and the threshold with the best out-of-fold F1."""
+    """Logistic regression weights, bias and the threshold with the best out-of-fold F1, with each fold's
+    model (``fold_scorers``, by article) for choosing the extraction threshold."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -205,14 +206,15 @@ def train_scorer(features: list[list[str]], labels: list[int], groups: list[int]
     matrix = vectoriser.fit_transform([dict.fromkeys(f, 1) for f in features])
     target = np.array(labels)
     out_of_fold = np.zeros(len(target))
+    folds = []
     for fit, held in GroupKFold(FOLDS).split(matrix, target, groups):
-        model = LogisticRegression(C=REGULARISATION, max_iter=2000).fit(matrix[fit], target[fit])
-        out_of_fold[held] = model.predict_proba(matrix[held])[:, 1]
+        fold = LogisticRegression(C=REGULARISATION, max_iter=2000).fit(matrix[fit], target[fit])
+        out_of_fold[held] = fold.predict_proba(matrix[held])[:, 1]
+        folds.append((held, fold))
     threshold, f1 = max(((t, _f1(out_of_fold >= t, target)) for t in THRESHOLDS), key=lambda pair: pair[1])
     model = LogisticRegression(C=REGULARISATION, max_iter=2000).fit(matrix, target)
     fold_scorers = {}
-    for fit, held in GroupKFold(FOLDS).split(matrix, target, groups):
-        fold = LogisticRegression(C=REGULARISATION, max_iter=2000).fit(matrix[fit], target[fit])
+    for held, fold in folds:
         scorer = AttributionScorer(
             dict(zip(vectoriser.feature_names_, map(float, fold.coef_[0]), strict=True)),
             float(fold.intercept_[0]),
