@@ -333,6 +333,12 @@ CASES = [
     (MON, "A hearing is scheduled for Tuesday.", "Tuesday", "2025-12-23"),
     (MON, "The company has said Thursday that it would cut jobs.", "Thursday", "2025-12-18"),
     (MON, "They met last Monday.", "last Monday", "2025-12-15"),
+    # a plan told in the bare past may be for a day just ahead or just gone: the nearest one
+    (THU, "Protesters planned a large rally on Saturday.", "Saturday", "2025-12-20"),
+    (SUN, "A memorial service planned for Saturday was cancelled.", "Saturday", "2025-12-20"),
+    (THU, "On Tuesday, the government planned to pay the first claims.", "Tuesday", "2025-12-16"),
+    # a bare -ing clause happens when the verb it hangs on does
+    (MARCH, "The stock has fluctuated sharply, falling to a low in August.", "August", "2024-08"),
     # after a deadline cue only a future or a verb of deferral says which way the date lies
     (THU, "The airline will double its flights by August.", "August", "2026-08"),
     (MON, "The vote was postponed until Friday.", "Friday", "2025-12-26"),

@@ -26,7 +26,9 @@ def tense_at(
     if span is None or len(span) == 0:
         return ""
     verb = _governing_verb(span.root)
-    return _verb_tense(verb, future_verbs, planning_verbs) if verb is not None else ""
+    if verb is None or _plan_reported(verb, span[0].i, planning_verbs):
+        return ""
+    return _verb_tense(verb, future_verbs, planning_verbs)
 
 
 def governed_by(doc: Doc, start: int, end: int, verbs: frozenset[str]) -> bool:
@@ -58,6 +60,8 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _verb_tense(verb: Token, future_verbs: frozenset[str], planning_verbs: frozenset[str]) -> str:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if _participle_clause(verb, auxiliaries):
+        return _verb_tense(verb.head, future_verbs, planning_verbs)
     words = {a.lower_ for a in auxiliaries}
     tags = {verb.tag_, *(a.tag_ for a in auxiliaries)}
     if words & FUTURE_AUXILIARIES or _is_going_to(verb) or _plan_made(verb, words, planning_verbs):
@@ -81,6 +85,28 @@ def _plan_made(verb: Token, auxiliaries: set[str], planning_verbs: frozenset[str
     and a bare past (``scheduled``) reports it."""
     lemma = verb.lemma_.lower()
     return bool(auxiliaries) and not auxiliaries & PAST_PERFECT_AUXILIARIES and lemma in planning_verbs
+
+
+def _participle_clause(verb: Token, auxiliaries: list[Token]) -> bool:
+    """``The stock has fluctuated, rising to a high in June from $29.75 in March``: a bare ``-ing`` clause
+    hung on a verb happens when that verb does."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and not auxiliaries
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and head.i != verb.i
+        and (head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"))
+    )
+
+
+def _plan_reported(verb: Token, date_index: int, planning_verbs: frozenset[str]) -> bool:
+    """``protesters planned a rally on Saturday``, ``a service planned for Saturday was cancelled``: a plan
+    told in the bare past may be for a day just ahead or just gone, so neither tense decides (the nearest
+    day does); a date before the verb (``On Friday, the government planned to pay``) dates the telling."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in planning_verbs or verb.i > date_index:
+        return False
+    return not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
 
 
 def _infinitive_tense(head: Token, future_verbs: frozenset[str]) -> str:
