@@ -307,6 +307,31 @@ def test_extract_quotes_gives_a_participle_after_a_preposition_the_clause_subjec
     assert quote.speaker_text.text == "the farmer"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Governor McAuliffe refuses to discuss appointees, aside from saying he wants a diverse "
+            "delegation.",
+            "saying",
+            "Governor McAuliffe",
+        ),
+        (
+            "Trump described the incident as terrible, but stopped short of calling the officer's actions "
+            "racially motivated.",
+            "calling",
+            "Trump",
+        ),
+        ("Republicans criticized Obama for saying that the war was over.", "saying", "Obama"),
+    ],
+)
+def test_a_participle_in_a_phrase_speaks_with_the_verb_the_phrase_hangs_on(
+    text: str, cue: str, speaker: str
+) -> None:
+    quote = next(q for q in quotes_of(text) if q.cue.text == cue)
+    assert quote.speaker_text.text == speaker
+
+
 def test_extract_quotes_takes_a_bare_label_before_a_colon_as_the_speaker() -> None:
     text = "Veteran pollster: “Turnout was far higher than anyone expected this year.”"
     (quote,) = quotes_of(text)

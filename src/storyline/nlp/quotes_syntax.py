@@ -82,7 +82,10 @@ def speaker_of(cue: Token) -> Token | None:
         if token.dep_ == "acl":
             return _speaker_of_noun(token.head)
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
-            token = token.head.head  # ``after saying …``, ``by declaring …``: the clause the phrase modifies
+            preposition = token.head
+            token = _verb_above(preposition)  # ``after saying …``, ``stopped short of calling …``
+            if token is not None and (blamed := _one_blamed(token, preposition)) is not None:
+                return blamed
             continue
         clause = token.head
         if (
@@ -97,6 +100,22 @@ def speaker_of(cue: Token) -> Token | None:
             return None
         token = token.head if token.dep_ != "relcl" else None
     return None
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb a phrase hangs on, through any adverb or adjective between (``aside from``, ``short of``)."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def _one_blamed(verb: Token, preposition: Token) -> Token | None:
+    """``criticised Obama for saying …``, ``he was praised for saying …``: the one judged for words said
+    them, not the judge."""
+    if preposition.lower_ != "for" or preposition.head.i != verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in NOMINALS), None)
 
 
 def _follows_reported_clause(participle: Token) -> bool:
