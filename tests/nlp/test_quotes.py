@@ -332,6 +332,39 @@ def test_a_participle_in_a_phrase_speaks_with_the_verb_the_phrase_hangs_on(
     assert quote.speaker_text.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The collapse of the Soviet Union left many nations feeling that they faced no military threat.",
+            "feeling",
+            "many nations",
+        ),
+        (
+            "The health scare has skittish Democrats wondering whether Clinton can finish the race.",
+            "wondering",
+            "skittish Democrats",
+        ),
+        (
+            '"We will get there," Lynch said at a news conference announcing that her department was suing.',
+            "announcing",
+            "Lynch",
+        ),
+        (  # the parser hangs ``suggesting`` inside the question that follows
+            '"The people do not agree with Trump," Sanders said, suggesting a few questions, including, "Mr. '
+            'Trump, do you really think that billionaires need a massive tax break?"',
+            "suggesting",
+            "Sanders",
+        ),
+    ],
+)
+def test_a_clause_about_an_object_or_an_occasion_speaks_for_the_right_one(
+    text: str, cue: str, speaker: str
+) -> None:
+    quote = next(q for q in quotes_of(text) if q.cue.text == cue)
+    assert quote.speaker_text.text == speaker
+
+
 def test_extract_quotes_takes_a_bare_label_before_a_colon_as_the_speaker() -> None:
     text = "Veteran pollster: “Turnout was far higher than anyone expected this year.”"
     (quote,) = quotes_of(text)

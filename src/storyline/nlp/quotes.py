@@ -584,7 +584,12 @@ def _speaker_range(token: Token, referent: Token, attribution: Attribution) -> t
     if referent is not token and token.lower_ == "that":
         first = referent.doc[min(t.i for t in referent.subtree)]
         return trim(doc_text(token.doc), first.idx, token.idx)
-    return phrase_of(token, (attribution.start, attribution.end))
+    excluded = (attribution.start, attribution.end)
+    cue = attribution.cue
+    if cue is not None and token.i < cue.start and cue.root.head.i == token.i:
+        clause_start = cue.root.left_edge.idx if cue.root.left_edge.i > token.i else cue.start_char
+        excluded = (clause_start, max(cue.end_char, attribution.end))  # ``Democrats wondering whether …``
+    return phrase_of(token, excluded)
 
 
 def _antecedent_text(referent: Token, pronoun: Token) -> str:

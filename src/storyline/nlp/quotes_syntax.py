@@ -73,6 +73,8 @@ def speaker_of(cue: Token) -> Token | None:
         return inverted
     if (named := _name_just_before(cue)) is not None:
         return named
+    if (adjunct := _free_adjunct_subject(cue)) is not None:
+        return adjunct
     token: Token | None = cue
     for _ in range(3):
         if token is None:
@@ -98,6 +100,8 @@ def speaker_of(cue: Token) -> Token | None:
             continue
         if token.dep_ not in RAISING_DEPS or token.head is token:
             return None
+        if (controller := _object_controller(token)) is not None:
+            return controller
         token = token.head if token.dep_ != "relcl" else None
     return None
 
@@ -116,6 +120,32 @@ def _one_blamed(verb: Token, preposition: Token) -> Token | None:
     if preposition.lower_ != "for" or preposition.head.i != verb.i:
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in NOMINALS), None)
+
+
+def _free_adjunct_subject(cue: Token) -> Token | None:
+    """``…," Sanders said, suggesting a few questions``: a participle right after a finite verb and its comma
+    has that verb's subject, wherever the parser hung it (often inside a quotation that follows)."""
+    if cue.tag_ != "VBG" or cue.i < 2 or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    comma, verb = cue.doc[cue.i - 1], cue.doc[cue.i - 2]
+    if comma.text != "," or verb.tag_ not in FINITE_TAGS:
+        return None
+    return _own_speaker(verb)
+
+
+def _object_controller(clause: Token) -> Token | None:
+    """``left many nations feeling that …``, ``urged voters to say …``: the object before a complement clause
+    is who that clause is about, not the subject of the verb above."""
+    if clause.dep_ != "xcomp":
+        return None
+    return next(
+        (c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i and _may_speak(c)), None
+    )
+
+
+def _may_speak(noun: Token) -> bool:
+    """A name, a pronoun or a plural of people (``nations``, ``voters``), not a thing used (``language``)."""
+    return noun.pos_ in ("PRON", "PROPN") or noun.ent_type_ in NAME_ENTITY_TYPES or noun.tag_ == "NNS"
 
 
 def _follows_reported_clause(participle: Token) -> bool:
@@ -151,8 +181,12 @@ def _speaker_of_noun(noun: Token) -> Token | None:
     """``a lawsuit alleging …`` → the lawsuit; ``X released a statement saying …`` → X."""
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if noun.dep_ in {"dobj", "pobj"} and noun.head.pos_ == "VERB":
+    if noun.pos_ == "PROPN" or noun.ent_type_ in NAME_ENTITY_TYPES:
+        return noun  # ``has skittish Democrats contemplating …``: the ones named are the ones thinking
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return _own_speaker(noun.head)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return _own_speaker(noun.head.head)  # ``she said at a news conference announcing …``
     if noun.dep_ == "attr":
         return _own_speaker(noun.head)  # ``Grijalva was the first Democrat to endorse Sanders``
     return noun
