@@ -365,6 +365,14 @@ def test_a_clause_about_an_object_or_an_occasion_speaks_for_the_right_one(
     assert quote.speaker_text.text == speaker
 
 
+def test_extract_quotes_reads_a_poll_as_the_source_of_its_findings() -> None:
+    text = "In a CBS poll released Monday, 50 percent of voters chose Clinton while 40 percent chose Trump."
+    (quote,) = quotes_of(text)
+    assert (quote.kind, quote.cue.text) == ("indirect", "In")
+    assert quote.text == "50 percent of voters chose Clinton while 40 percent chose Trump"
+    assert quote.speaker_text.text == "a CBS poll released Monday"
+
+
 def test_extract_quotes_takes_a_bare_label_before_a_colon_as_the_speaker() -> None:
     text = "Veteran pollster: “Turnout was far higher than anyone expected this year.”"
     (quote,) = quotes_of(text)

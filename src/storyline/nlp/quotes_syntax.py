@@ -6,11 +6,14 @@ character range; none of them parses again.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.config import package_data
 from storyline.nlp.context import doc_text
 from storyline.nlp.quotes_lexicon import ReportingLexicon
 
@@ -42,7 +45,7 @@ class Report:
 def find_reports(doc: Doc, lexicon: ReportingLexicon) -> list[Report]:
     nouns = list(_noun_reports(doc, lexicon))
     verbs = [r for r in _verb_reports(doc, lexicon) if not _holds_noun_cue(r, nouns)]
-    others = [*_adjective_reports(doc, lexicon), *_according_to_reports(doc)]
+    others = [*_adjective_reports(doc, lexicon), *_according_to_reports(doc), *_source_phrase_reports(doc)]
     return sorted([*verbs, *nouns, *others], key=lambda r: r.cue.start)
 
 
@@ -483,6 +486,33 @@ def _according_to_reports(doc: Doc) -> Iterator[Report]:
         content = _rest_of_sentence(token.sent, token.i, max(_last_index(token), to.i))
         if content is not None:
             yield Report(doc[token.i : token.i + 2], content, source, "according")
+
+
+def _source_phrase_reports(doc: Doc) -> Iterator[Report]:
+    """``In an NBC poll released Monday, 50 percent chose Clinton``, ``Trump's gains in recent surveys``: an
+    ``in`` phrase on a source noun reports the clause it opens or closes, or the noun phrase it modifies."""
+    nouns = source_nouns()
+    for token in doc:
+        if token.lower_ != "in" or token.dep_ != "prep":
+            continue
+        source = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in nouns:
+            continue
+        head = token.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            first = min(t.i for t in head.subtree)
+            content = trim(doc_text(doc), doc[first].idx, token.idx) if first < token.i else None
+        else:
+            content = _rest_of_sentence(token.sent, token.i, _last_index(token))
+        if content is not None and content[1] > content[0]:
+            yield Report(doc[token.i : token.i + 1], content, source, "source")
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Lemmas from ``lexicons/source_nouns.json``."""
+    data = json.loads(package_data("lexicons", "source_nouns.json").read_text(encoding="utf-8"))
+    return frozenset(data["in"])
 
 
 def _rest_of_sentence(sentence: Span, first: int, last: int) -> tuple[int, int] | None:

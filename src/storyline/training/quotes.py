@@ -146,7 +146,7 @@ def _every_report(report: Report) -> float:
 def _key(doc: Doc, start: int, end: int, frame: str) -> Key | None:
     """(lemma, pos, frame) of a cue; a noun or adjective cue has its frame prefixed (``noun:prep``)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or frame == "according":
+    if span is None or frame in ("according", "source"):
         return None
     pos, _, frame = frame.rpartition(":")
     lemma = span[0].lemma_.lower()
