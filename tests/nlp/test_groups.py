@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.config import Settings
 from storyline.evaluation.events import actor_code
-from storyline.nlp import groups, load_pipeline
-from storyline.nlp.actors import extract_actors
+from storyline.nlp import groups
 from storyline.records import Entity
-
-
-def actors(text: str, published: str | None) -> list[Entity]:
-    return extract_actors(load_pipeline(Settings().spacy_model)(text), published)
 
 
 def named(entities: list[Entity], text: str) -> Entity:
@@ -45,20 +39,20 @@ def test_the_year_chooses_between_groups_sharing_a_name():
     assert groups.find(["Jane Doe Liberation Front"], 2001) is None
 
 
-def test_an_unplaced_group_gets_its_country():
-    entities = actors("UNITA rebels ambushed a convoy near Huambo on Monday.", "1994-05-02")
+def test_an_unplaced_group_gets_its_country(actors_in):
+    entities = actors_in("UNITA rebels ambushed a convoy near Huambo on Monday.", "1994-05-02")
     assert named(entities, "UNITA").country == "AO"
 
 
-def test_a_country_the_article_states_wins_over_the_list():
-    entities = actors("Pakistani Taliban commanders met in Waziristan on Monday.", "2009-05-02")
+def test_a_country_the_article_states_wins_over_the_list(actors_in):
+    entities = actors_in("Pakistani Taliban commanders met in Waziristan on Monday.", "2009-05-02")
     assert named(entities, "Taliban").country == "PK"
 
 
-def test_a_group_the_model_misses_or_takes_for_a_person_is_an_organisation():
-    entities = actors("The Lord's Resistance Army abducted children in the north.", "2003-05-02")
+def test_a_group_the_model_misses_or_takes_for_a_person_is_an_organisation(actors_in):
+    entities = actors_in("The Lord's Resistance Army abducted children in the north.", "2003-05-02")
     assert named(entities, "Lord's Resistance Army").country == "UG"
-    entities = actors("Boko Haram kidnapped schoolgirls in Chibok.", "2014-04-20")
+    entities = actors_in("Boko Haram kidnapped schoolgirls in Chibok.", "2014-04-20")
     assert named(entities, "Boko Haram").type == "ORG"
     assert named(entities, "Boko Haram").country == "NG"
 
