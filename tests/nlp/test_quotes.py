@@ -373,6 +373,27 @@ def test_extract_quotes_reads_a_poll_as_the_source_of_its_findings() -> None:
     assert quote.speaker_text.text == "a CBS poll released Monday"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Often, it appeared that Trump was unable to parlay the attack.",
+        "It's worth noting that this is the first time the question has been asked.",
+    ],
+)
+def test_an_empty_it_names_no_speaker(text: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker is None and quote.speaker_text is None
+
+
+def test_an_it_that_stands_for_something_still_speaks() -> None:
+    quote = next(
+        q
+        for q in quotes_of("The agency released its figures. It said that exports fell.")
+        if q.cue.text == "said"
+    )
+    assert quote.speaker_text.text == "It"
+
+
 def test_extract_quotes_takes_a_bare_label_before_a_colon_as_the_speaker() -> None:
     text = "Veteran pollster: “Turnout was far higher than anyone expected this year.”"
     (quote,) = quotes_of(text)

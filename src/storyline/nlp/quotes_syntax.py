@@ -23,6 +23,7 @@ PREPOSITION_OBJECTS = {"pobj", "pcomp"}
 OWN_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp"}
 RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl", "acomp"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+DUMMY_SUBJECT_VERBS = {"appear", "seem", "be"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 NOMINALS = {"NOUN", "PROPN", "PRON"}
 OBJECT_PREDICATE_DEPS = {"oprd", "dobj"}
@@ -71,7 +72,17 @@ def cue_span(token: Token) -> Span:
 
 
 def speaker_of(cue: Token) -> Token | None:
-    """The subject of the cue, the agent of a passive cue, or the subject it shares with its governor."""
+    """The subject of the cue, the agent of a passive cue, or the subject it shares with its governor; no
+    one for an empty ``it`` (``it appeared that …``, ``it's worth noting that …``)."""
+    speaker = _subject_of(cue)
+    return None if speaker is not None and _is_dummy_it(speaker) else speaker
+
+
+def _is_dummy_it(token: Token) -> bool:
+    return token.lower_ == "it" and (token.dep_ == "expl" or token.head.lemma_ in DUMMY_SUBJECT_VERBS)
+
+
+def _subject_of(cue: Token) -> Token | None:
     if (inverted := _inverted_subject(cue)) is not None:
         return inverted
     if (named := _name_just_before(cue)) is not None:
