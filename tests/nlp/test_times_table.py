@@ -53,6 +53,8 @@ CASES = [
     (THU, "They married on Christmas 2024.", "Christmas 2024", "2024-12-25"),
     (THU, "The parade was on Thanksgiving 2025.", "Thanksgiving 2025", "2025-11-27"),
     (THU, "Markets were closed on Easter 2024.", "Easter 2024", "2024-03-31"),
+    (THU, "Shops will open late in Christmas week.", "Christmas week", "2025-W52"),
+    (MARCH, "Pilgrims will arrive for Easter week.", "Easter week", "2025-W16"),
     (THU, "The race was held on Memorial Day 2025.", "Memorial Day 2025", "2025-05-26"),
     (THU, "Workers rallied on Labor Day 2025.", "Labor Day 2025", "2025-09-01"),
     (THU, "He was born in nineteen ninety-six.", "nineteen ninety-six", "1996"),

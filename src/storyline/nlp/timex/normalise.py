@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from storyline.nlp.timex import calendar as cal
@@ -640,6 +640,15 @@ def season(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def holiday(match: re.Match[str], ctx: Context) -> Reading | None:
+    """A holiday's day; ``Easter week``, ``Christmas week``: the calendar week that holds it."""
+    reading = _holiday_day(match, ctx)
+    if not group(match, "week"):
+        return reading
+    known = reading.value is not None and reading.value[:4].isdigit()
+    return replace(reading, value=cal.week_value(date.fromisoformat(reading.value)) if known else None)
+
+
+def _holiday_day(match: re.Match[str], ctx: Context) -> Reading:
     entry = ctx.lexicon.words["holidays"][re.sub(r"['’]", "'", group(match, "holiday"))]
     if match.groupdict().get("year"):
         return Reading("DATE", _holiday_date(entry, int(match["year"])).isoformat(), explicit=True)
