@@ -55,6 +55,9 @@ CASES = [
     (THU, "Markets were closed on Easter 2024.", "Easter 2024", "2024-03-31"),
     (THU, "Shops will open late in Christmas week.", "Christmas week", "2025-W52"),
     (MARCH, "Pilgrims will arrive for Easter week.", "Easter week", "2025-W16"),
+    (THU, "Turnout was high on Election Day.", "Election Day", "2025-11-04"),
+    (THU, "Voters will go to the polls on Election Day.", "Election Day", "2026-11-03"),
+    (THU, "Turnout was high on Election Day 2022.", "Election Day 2022", "2022-11-08"),
     (THU, "The race was held on Memorial Day 2025.", "Memorial Day 2025", "2025-05-26"),
     (THU, "Workers rallied on Labor Day 2025.", "Labor Day 2025", "2025-09-01"),
     (THU, "He was born in nineteen ninety-six.", "nineteen ninety-six", "1996"),
@@ -524,6 +527,10 @@ def test_extract_times_does_not_let_a_date_naming_a_thing_set_the_story_time(nlp
         "They were removed from the list after Libya agreed in April to hand them over."
     )
     assert _find(nlp, text, "1999-06-07", "April").value == "1999-04"
+
+
+def test_extract_times_reads_a_holiday_only_by_its_capitalised_name(nlp):
+    assert extract_times(nlp("Nobody knows when the country's election day will be."), THU) == []
 
 
 def test_extract_times_leaves_may_the_verb_alone(nlp):

@@ -668,7 +668,8 @@ def _holiday_date(entry: dict, year_value: int) -> date:
     if "easter" in entry:
         return cal.easter(year_value) + timedelta(days=entry["easter"])
     if "nth" in entry:
-        return cal.nth_weekday(year_value, entry["month"], entry["weekday"], entry["nth"])
+        day = cal.nth_weekday(year_value, entry["month"], entry["weekday"], entry["nth"])
+        return day + timedelta(days=entry.get("days_after", 0))
     return date(year_value, entry["month"], entry["day"])
 
 
