@@ -261,6 +261,8 @@ CASES = [
     (THU, "The sale is scheduled to close Monday.", "Monday", "2025-12-22"),
     (THU, "Trading in Paris is to resume Tuesday.", "Tuesday", "2025-12-23"),
     (THU, "The budget will soon move into surplus.", "soon", "FUTURE_REF"),
+    (THU, "The company will seek more financing at a later date.", "a later date", "FUTURE_REF"),
+    (THU, "The hearing will resume at a future date.", "a future date", "FUTURE_REF"),
     # times of day
     (THU, "The summit starts at 3 p.m. today.", "3 p.m. today", "2025-12-18T15:00"),
     (THU, "The summit started at 9:30 a.m. EST.", "9:30 a.m. EST", "2025-12-18T09:30"),
