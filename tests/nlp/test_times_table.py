@@ -285,6 +285,8 @@ CASES = [
     (THU, "Prices will fall next summer.", "next summer", "2026-SU"),
     (THU, "The party plans a congress this spring.", "this spring", "2025-SP"),
     (THU, "Sales slowed over the summer.", "the summer", "2025-SU"),
+    (THU, "Orders have risen from the low levels of the early summer.", "early summer", "2025-SU"),
+    (THU, "Work will resume in late spring.", "late spring", "2026-SP"),
     (THU, "Sales will recover in the spring.", "the spring", "2026-SP"),
     (THU, "Profit should rise for the full year.", "the full year", "2025"),
     (THU, "The deal should close by year-end.", "year-end", "2025"),
@@ -376,6 +378,7 @@ MODIFIED = [
     ("Elections are expected early next year.", "early next year", "START"),
     ("The plant closed in mid-2024.", "mid-2024", "MID"),
     ("By mid afternoon, the shelling had stopped.", "mid afternoon", "MID"),
+    ("Work will resume in late spring.", "late spring", "END"),
     ("The flight lasted about three hours.", "about three hours", "APPROX"),
     ("The siege lasted more than two years.", "more than two years", "MORE_THAN"),
     ("Payment is due at the end of the month.", "the end of the month", "END"),
@@ -464,6 +467,7 @@ def test_extract_times_skips_ages_counts_fractions_and_adjectives(nlp):
     text = "The 52-year-old, 61 years old, sent 2000 troops, three-quarters of the army, and quarterly data."
     text += " The army sent 1500 Russian troops."
     text += " He saw the fall of the wall."
+    text += " An early fall in prices hurt them."
     text += " The team scored 4 in the morning session."
     times = extract_times(nlp(text), THU)
     assert times == []
