@@ -465,11 +465,18 @@ def year_two_thousand(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def fiscal_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``fiscal 1989``; ``the fiscal year`` is the reference's, ``next fiscal year`` the one after, and
+    ``the latest fiscal year`` the last one closed, as ``last fiscal year``."""
     explicit = _explicit_year(match, ctx)
     if explicit is not None:
         return Reading("DATE", f"{explicit:04d}", flags=("fiscal",))
     reference, label = ctx.deictic()
-    return Reading("DATE", f"{reference.year:04d}" if reference else None, label, flags=("fiscal",))
+    if reference is None:
+        return Reading("DATE", None, flags=("fiscal",))
+    relative = group(match, "relative")
+    step = -1 if group(match, "latest") else ctx.lexicon.words["relative_words"][relative] if relative else 0
+    year_value = reference.year + step
+    return Reading("DATE", f"{year_value:04d}", label, flags=("fiscal",))
 
 
 def year_ended(match: re.Match[str], ctx: Context) -> Reading | None:
