@@ -434,8 +434,15 @@ def vague_offset(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def vague_duration(match: re.Match[str], ctx: Context) -> Reading | None:
-    _, entry = ctx.lexicon.unit(group(match, "units"))
+    _, entry = ctx.lexicon.unit(group(match, "units", "unit"))
     return Reading("DURATION", _duration(None, entry))
+
+
+def lasting(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``a day-long meeting`` lasts a day, ``a months-long standoff`` some months."""
+    unit = group(match, "unit")
+    _, entry = ctx.lexicon.unit(unit or group(match, "units"))
+    return Reading("DURATION", _duration(1.0 if unit else None, entry))
 
 
 # Years, quarters, halves, decades, centuries, seasons, holidays ----------------------------------------
@@ -778,6 +785,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "offset": offset,
     "vague_offset": vague_offset,
     "vague_duration": vague_duration,
+    "lasting": lasting,
     "year": year,
     "written_year": written_year,
     "year_two_thousand": year_two_thousand,
