@@ -252,6 +252,8 @@ CASES = [
     (THU, "The fee is paid annually.", "annually", "P1Y"),
     (THU, "The council meets every Friday.", "every Friday", "XXXX-WXX-5"),
     (THU, "The market is closed on Mondays.", "Mondays", "XXXX-WXX-1"),
+    (THU, "Two flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    (THU, "The show airs Sunday mornings.", "Sunday mornings", "XXXX-WXX-7TMO"),
     (THU, "The board meets twice a year.", "twice a year", "P1Y"),
     (THU, "The bus comes every two weeks.", "every two weeks", "P2W"),
     (THU, "They water the plants every other day.", "every other day", "P2D"),

@@ -254,8 +254,11 @@ def relative_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def weekday_set(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``Tuesdays``, ``every Tuesday``; ``Tuesday nights`` (a plural part of the day) recur as well."""
     number = ctx.lexicon.words["weekdays"][group(match, "weekday")]
-    return Reading("SET", f"XXXX-WXX-{number}")
+    part = group(match, "day_part")
+    suffix = f"T{ctx.lexicon.words['day_parts'][part]}" if part else ""
+    return Reading("SET", f"XXXX-WXX-{number}{suffix}")
 
 
 def deictic_day(match: re.Match[str], ctx: Context) -> Reading | None:
