@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from storyline.config import Settings
-from storyline.records import Analysis
+from storyline.records import Analysis, Entity
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -59,3 +59,13 @@ def peace_talks(settings: Settings) -> Analysis:
 def spans_hold(text: str, spans: list[dict]) -> list[dict]:
     """Spans whose text does not equal ``text[start:end]`` (empty when the offset invariant holds)."""
     return [s for s in spans if text[s["start"] : s["end"]] != s["text"]]
+
+
+@pytest.fixture(scope="session")
+def actors_in() -> Callable[[str, str | None], list[Entity]]:
+    """The actors the real pipeline finds in a text published on a date (or undated)."""
+    from storyline.nlp.actors import extract_actors
+    from storyline.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(Settings().spacy_model)
+    return lambda text, published: extract_actors(nlp(text), published)
