@@ -394,6 +394,15 @@ def test_an_it_that_stands_for_something_still_speaks() -> None:
     assert quote.speaker_text.text == "It"
 
 
+def test_a_quotation_goes_on_past_a_report_inside_its_sentence() -> None:
+    text = (
+        "“It’s finished,” Melanie said of the election, after her sister said Trump would triumph. “In my head, "
+        "anyway.”"
+    )
+    second = next(q for q in quotes_of(text) if q.text.startswith("In my head"))
+    assert second.speaker_text.text == "Melanie" and second.speaker_text.start == text.index("Melanie")
+
+
 def test_extract_quotes_takes_a_bare_label_before_a_colon_as_the_speaker() -> None:
     text = "Veteran pollster: “Turnout was far higher than anyone expected this year.”"
     (quote,) = quotes_of(text)

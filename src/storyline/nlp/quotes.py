@@ -456,15 +456,22 @@ def _interrupts(previous: Attribution, attribution: Attribution, text: str) -> b
 
 
 def _continue_speakers(attributions: list[Attribution], text: str) -> None:
-    """A quote paragraph with no cue continues the quote just before it, so it keeps that speaker."""
+    """A quote paragraph with no cue continues the quote just before it, so it keeps that speaker; within a
+    line the last quotation goes on past any report between (``"It's finished," she said of the
+    election, which she was sure … "In my head, anyway."``)."""
     previous: Attribution | None = None
+    quoted: Attribution | None = None
     for attribution in attributions:
         if attribution.how == "none" and previous is not None and _continues(previous, attribution, text):
+            same_line = quoted is not None and "\n" not in text[quoted.end : attribution.start]
+            lender = quoted if same_line else previous
             attribution.how = "continued"
-            attribution.speaker = previous.speaker
-            attribution.speaker_range = previous.speaker_range
+            attribution.speaker = lender.speaker
+            attribution.speaker_range = lender.speaker_range
         if attribution.speaker is not None and _sure(attribution):
             previous = attribution
+            if attribution.kind != "indirect":
+                quoted = attribution
 
 
 def _sure(attribution: Attribution) -> bool:
