@@ -394,10 +394,34 @@ def test_an_it_that_stands_for_something_still_speaks() -> None:
     assert quote.speaker_text.text == "It"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (  # accuse → turn → unable → be: four steps up to the subject
+            "Trump will be unable to turn the crowds against the moderators and accuse the audience of being "
+            "donors.",
+            "accuse",
+            "Trump",
+        ),
+        (  # the parser may hang ``going`` off the quotation; it follows ``Sanders said,``
+            '"Bringing up the birther issue again is insane," Sanders said, going on to say that the country '
+            'has spent "hundreds of years fighting against racism."',
+            "say",
+            "Sanders",
+        ),
+    ],
+)
+def test_a_cue_deep_in_coordinated_or_chained_clauses_finds_the_subject(
+    text: str, cue: str, speaker: str
+) -> None:
+    quote = next(q for q in quotes_of(text) if q.cue.text == cue)
+    assert quote.speaker_text.text == speaker
+
+
 def test_a_quotation_goes_on_past_a_report_inside_its_sentence() -> None:
     text = (
-        "“It’s finished,” Melanie said of the election, after her sister said Trump would triumph. “In my head, "
-        "anyway.”"
+        "“It’s finished,” Melanie said of the election, after her sister said Trump would triumph. “In my "
+        "head, anyway.”"
     )
     second = next(q for q in quotes_of(text) if q.text.startswith("In my head"))
     assert second.speaker_text.text == "Melanie" and second.speaker_text.start == text.index("Melanie")

@@ -24,6 +24,7 @@ OWN_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp"}
 RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl", "acomp"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 DUMMY_SUBJECT_VERBS = {"appear", "seem", "be"}
+MAX_CLIMB = 5  # ``refuses to release his records or explain how …``: conj, xcomp, conj up to the subject
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 NOMINALS = {"NOUN", "PROPN", "PRON"}
 OBJECT_PREDICATE_DEPS = {"oprd", "dobj"}
@@ -87,13 +88,11 @@ def _subject_of(cue: Token) -> Token | None:
         return inverted
     if (named := _name_just_before(cue)) is not None:
         return named
-    if (adjunct := _free_adjunct_subject(cue)) is not None:
-        return adjunct
     token: Token | None = cue
-    for _ in range(3):
+    for _ in range(MAX_CLIMB):
         if token is None:
             return None
-        if (found := _own_speaker(token)) is not None:
+        if (found := _own_speaker(token) or _free_adjunct_subject(token)) is not None:
             return found
         if token.dep_ == "acl":
             return _speaker_of_noun(token.head)
