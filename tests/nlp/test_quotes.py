@@ -111,6 +111,20 @@ def test_extract_quotes_gives_a_role_the_voice_of_the_body_it_serves() -> None:
     assert speaker_name(context, quote) == "Red Cross"
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ('"We will respond," a White House spokesman said.', "United States"),
+        ("Russian authorities said they would moderate their claims.", "Russia"),
+        ('"I call it COVID-crazy," a JetBlue pilot said.', None),
+        ("Russian voters said they were tired of the war.", None),
+    ],
+)
+def test_a_speaker_speaks_for_the_actor_in_its_phrase_only_as_its_voice(text: str, actor: str | None) -> None:
+    context, quotes = analyse(text)
+    assert speaker_name(context, quotes[0]) == actor
+
+
 def test_extract_quotes_keeps_hyphenated_modifiers_in_the_speaker_phrase() -> None:
     text = "“We have many remote areas,” said Jakarta-based social worker and activist Ryan Febrianto."
     context, (quote,) = analyse(text)

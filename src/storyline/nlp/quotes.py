@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from storyline.nlp import roles
 from storyline.nlp.context import DocContext, doc_text
 from storyline.nlp.quotes_classifier import attribution_scorer
 from storyline.nlp.quotes_headlines import headline_reports
@@ -542,7 +543,7 @@ def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None
     entity_id = (
         (context.person_named(label) if transcript_label else None)
         or _described_actor(context, referent)
-        or context.entity_for(referent)
+        or _actor_speaking(context, referent)
     )
     entity = context.entity(entity_id) if entity_id else None
     if entity is not None:
@@ -583,6 +584,18 @@ def _described_actor(context: DocContext, head: Token) -> str | None:
             if entity is not None and entity.type in {"ORG", "NORP", "GPE"}:
                 return entity_id
     return None
+
+
+def _actor_speaking(context: DocContext, head: Token) -> str | None:
+    """The actor the speaker phrase names; a phrase that only mentions one in a modifier speaks for it when
+    its head is a title or a body that speaks for others (``a JetBlue spokesman``, ``Russian authorities``),
+    not when it is anyone else (``a JetBlue pilot``, ``Russian voters``: no actor)."""
+    entity_id = context.entity_for(head)
+    if entity_id is None or head.pos_ != "NOUN" or context.entity_of_token(head) is not None:
+        return entity_id
+    lemma = head.lemma_.lower()
+    lexicon = roles.lexicon()
+    return entity_id if lemma in lexicon.heads or lemma in roles.voice_nouns() else None
 
 
 def _speaker_range(token: Token, referent: Token, attribution: Attribution) -> tuple[int, int]:

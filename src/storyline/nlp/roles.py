@@ -118,6 +118,16 @@ def delegation_words() -> DelegationWords:
     return DelegationWords(frozenset(data["verbs"]), frozenset(data["groups"]))
 
 
+@lru_cache(maxsize=1)
+def voice_nouns() -> frozenset[str]:
+    """Nouns (singular, lower case) of people or bodies that speak for whoever modifies them, titles aside."""
+    path = package_data("lexicons", "titles.json")
+    nouns = json.loads(path.read_text(encoding="utf-8")).get("voices", {}).get("nouns")
+    if not isinstance(nouns, list) or not all(isinstance(v, str) and v == v.lower() for v in nouns):
+        raise ValueError(f"{path}: 'voices' must hold 'nouns', a list of lower-case words")
+    return frozenset(nouns)
+
+
 def _gendered(data: object, path: object) -> dict[str, frozenset[str]]:
     if not isinstance(data, dict) or set(data) != {"female", "male"}:
         raise ValueError(f"{path}: 'gendered' must map 'female' and 'male' to word lists")
