@@ -350,6 +350,8 @@ CASES = [
     (MON, "A hearing is scheduled for Tuesday.", "Tuesday", "2025-12-23"),
     (MON, "The company has said Thursday that it would cut jobs.", "Thursday", "2025-12-18"),
     (MON, "They met last Monday.", "last Monday", "2025-12-15"),
+    # a day right after a verb of saying dates the saying, even where the parser joins it to what follows
+    (MON, "Netanyahu said Sunday Israel will continue to allow freedom of worship.", "Sunday", "2025-12-21"),
     # a plan told in the bare past may be for a day just ahead or just gone: the nearest one
     (THU, "Protesters planned a large rally on Saturday.", "Saturday", "2025-12-20"),
     (SUN, "A memorial service planned for Saturday was cancelled.", "Saturday", "2025-12-20"),

@@ -96,7 +96,8 @@ def _read_all(
         if not (
             found and RANGE_JOINER.fullmatch(text[found[-1].end : candidate.start])
         ):  # a range shares one
-            tense = _tense(doc, text, candidate, lexicon, future_verbs, planning_verbs) if parsed else ""
+            verbs = (future_verbs, planning_verbs, reporting_verbs)
+            tense = _tense(doc, text, candidate, lexicon, *verbs) if parsed else ""
         # ``said Thursday`` dates the report, not the story
         news_time = parsed and governed_by(doc, candidate.start, candidate.end, reporting_verbs)
         context = Context(
@@ -150,6 +151,7 @@ def _tense(
     lexicon: TimeLexicon,
     future_verbs: frozenset[str],
     planning_verbs: frozenset[str],
+    reporting_verbs: frozenset[str],
 ) -> str:
     """The clause's tense, except after a deadline cue (``expires Nov. 16``) where only a future or a verb of
     deferral (``postponed until Tuesday``) says which way it lies."""
@@ -157,7 +159,7 @@ def _tense(
     for before in (lexicon.modifier_regex, CLOCK_BEFORE):  # ``until mid-November``, ``until 9 a.m. Tuesday``
         if found := before.search(text, max(0, left - MODIFIER_REACH), left):
             left = found.start()
-    tense = tense_at(doc, candidate.start, candidate.end, future_verbs, planning_verbs)
+    tense = tense_at(doc, candidate.start, candidate.end, future_verbs, planning_verbs, reporting_verbs)
     if tense != "future" and lexicon.open_date_regex.search(text, max(0, left - MODIFIER_REACH), left):
         deferral_verbs = frozenset(lexicon.words["deferral_verbs"])
         return "future" if governed_by(doc, candidate.start, candidate.end, deferral_verbs) else ""

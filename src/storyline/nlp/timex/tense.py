@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve"}
@@ -17,7 +17,12 @@ def is_parsed(doc: Doc) -> bool:
 
 
 def tense_at(
-    doc: Doc, start: int, end: int, future_verbs: frozenset[str], planning_verbs: frozenset[str]
+    doc: Doc,
+    start: int,
+    end: int,
+    future_verbs: frozenset[str],
+    planning_verbs: frozenset[str],
+    reporting_verbs: frozenset[str],
 ) -> str:
     """``past``, ``present`` or ``future`` for the verb governing the characters; ``""`` when unknown.
 
@@ -25,17 +30,31 @@ def tense_at(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
-    verb = _governing_verb(span.root)
+    verb = verb_just_before(span, reporting_verbs) or _governing_verb(span.root)
     if verb is None or _plan_reported(verb, span[0].i, planning_verbs):
         return ""
     return _verb_tense(verb, future_verbs, planning_verbs)
 
 
 def governed_by(doc: Doc, start: int, end: int, verbs: frozenset[str]) -> bool:
-    """Whether the verb the expression dates is one of ``verbs`` (lemmas)."""
+    """Whether the verb the expression dates is one of ``verbs`` (lemmas), or stands right before it."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    verb = _governing_verb(span.root) if span is not None and len(span) else None
+    if span is None or len(span) == 0:
+        return False
+    verb = verb_just_before(span, verbs) or _governing_verb(span.root)
     return verb is not None and verb.lemma_.lower() in verbs
+
+
+def verb_just_before(span: Span, verbs: frozenset[str]) -> Token | None:
+    """``Netanyahu said Sunday Israel will …``: a day right after a verb of ``verbs`` (``on`` may go between)
+    dates that verb, though the parser may join it to the clause that follows."""
+    index = span.start - 1
+    if index >= 0 and span.doc[index].lower_ == "on":
+        index -= 1
+    before = span.doc[index] if index >= 0 else None
+    if before is None or before.pos_ != "VERB" or before.lemma_.lower() not in verbs:
+        return None
+    return before
 
 
 def modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
