@@ -33,6 +33,11 @@ def test_context_resolves_a_pronoun_to_the_last_person_not_a_possessor():
     assert resolve(context(), "He") == "Jared Kushner"
 
 
+def test_context_resolves_a_subject_pronoun_to_the_last_subject_not_a_name_in_what_was_said():
+    text = "Omar Bob says the people finally got rid of Omar al-Bashir. He adds this is another achievement."
+    assert resolve(context(text), "He") == "Omar Bob"
+
+
 def test_context_resolves_a_title_description_to_its_holder():
     assert resolve(context(), "the president") == "Donald Trump"
 

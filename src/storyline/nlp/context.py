@@ -4,7 +4,8 @@
 an object, a possessor, a pronoun) into a canonical actor id. The ladder, first answer wins:
 1. a token inside an actor's mention (the head of the phrase first);
 2. a personal pronoun ("he said") → the most recent person named before it, skipping people the article
-   marks as the other gender ("spokeswoman", "son-in-law", "Mrs.") and possessors ("Trump's …");
+   marks as the other gender ("spokeswoman", "son-in-law", "Mrs.") and possessors ("Trump's …"); a
+   subject pronoun first looks for the last person named as a subject in its sentence or the one before;
    "it"/"its" → the most recent country or organisation, "they"/"their" → the most recent country,
    organisation or group ("Bosnian Serbs"), in the same or the previous sentence only, as a subject or
    possessor; an "it" that announces a clause ("it is likely that …") is left alone;
@@ -28,6 +29,7 @@ PRONOUN_GENDER = {
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
 PERSONAL_PRONOUNS = set(PRONOUN_GENDER)
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 FIRST_PERSON_PRONOUNS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
 PLURAL_GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -160,6 +162,9 @@ class DocContext:
         return best[1] if best else None
 
     def _preceding_entity(self, token: Token, types: set[str], gender: str | None = None) -> str | None:
+        subject = self._preceding_subject(token, types, gender) if token.dep_ in SUBJECT_DEPS else None
+        if subject is not None:
+            return subject
         for i in range(token.i - 1, -1, -1):
             entity_id = self._token_entity.get(i)
             if entity_id is None or self._by_id[entity_id].type not in types:
@@ -170,6 +175,23 @@ class DocContext:
             if i + 1 < len(self.doc) and self.doc[i + 1].tag_ == "POS":
                 continue
             return entity_id
+        return None
+
+    def _preceding_subject(self, token: Token, types: set[str], gender: str | None) -> str | None:
+        """``Omar Bob says the people are rid of Bashir at last. He adds …``: a subject pronoun continues the
+        last subject (in its sentence or the one before), not a name inside what that subject said."""
+        sentence = token.sent
+        first = sentence.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        for i in range(token.i - 1, first - 1, -1):
+            entity_id = self._token_entity.get(i)
+            if entity_id is None or self._by_id[entity_id].type not in types:
+                continue
+            if gender is not None and self._genders.get(entity_id, gender) != gender:
+                continue
+            if self.doc[i].dep_ in SUBJECT_DEPS:  # the head of the name, not a compound part
+                return entity_id
         return None
 
     def _group_antecedent(self, token: Token) -> str | None:
