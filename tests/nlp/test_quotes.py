@@ -432,6 +432,15 @@ def test_a_cue_deep_in_coordinated_or_chained_clauses_finds_the_subject(
     assert quote.speaker_text.text == speaker
 
 
+def test_a_later_sentence_reporting_its_own_clause_does_not_claim_a_closed_quotation() -> None:
+    text = (
+        "“His travel has been prohibited,” Mujahid said. “He is not someone we trust.” In his response "
+        "Wednesday, Bennett said he had consistently sought to engage with the authorities."
+    )
+    quote = next(q for q in quotes_of(text) if "He is not" in q.text)
+    assert quote.speaker_text.text == "Mujahid"
+
+
 def test_a_quotation_goes_on_past_a_report_inside_its_sentence() -> None:
     text = (
         "“It’s finished,” Melanie said of the election, after her sister said Trump would triumph. “In my "

@@ -318,8 +318,18 @@ def verbs_near(doc: Doc, passage: QuotedSpan, lexicon: ReportingLexicon, quoted:
     return [
         doc[i]
         for i in range(first, last)
-        if i not in quoted and is_cue_verb(doc[i], lexicon) and _same_paragraph(text, doc[i].idx, passage)
+        if i not in quoted
+        and is_cue_verb(doc[i], lexicon)
+        and _same_paragraph(text, doc[i].idx, passage)
+        and not _reports_its_own_clause_later(doc[i], span)
     ]
+
+
+def _reports_its_own_clause_later(verb: Token, span: DocSpan) -> bool:
+    """``"He is not someone we trust." In his response, Bennett said he had sought …``: a verb in a later
+    sentence that reports a clause of its own is not the closed quotation's attribution."""
+    later = verb.sent.start >= span[-1].sent.end
+    return later and any(child.dep_ == "ccomp" and child.i > verb.i for child in verb.children)
 
 
 def _announcing_cue(
