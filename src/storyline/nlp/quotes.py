@@ -601,8 +601,10 @@ def _actor_speaking(context: DocContext, head: Token) -> str | None:
     its head is a title or a body that speaks for others (``a JetBlue spokesman``, ``Russian authorities``),
     not when it is anyone else (``a JetBlue pilot``, ``Russian voters``: no actor)."""
     entity_id = context.entity_for(head)
-    if entity_id is None or head.pos_ != "NOUN" or context.entity_of_token(head) is not None:
+    if entity_id is None or head.pos_ not in ("NOUN", "PROPN") or context.entity_of_token(head) is not None:
         return entity_id
+    if head.pos_ == "PROPN":
+        return None  # ``The Print, an Indian online publication``: a name of its own, not India
     lemma = head.lemma_.lower()
     lexicon = roles.lexicon()
     return entity_id if lemma in lexicon.heads or lemma in roles.voice_nouns() else None
