@@ -38,6 +38,14 @@ def test_context_resolves_a_subject_pronoun_to_the_last_subject_not_a_name_in_wh
     assert resolve(context(text), "He") == "Omar Bob"
 
 
+def test_context_resolves_a_bare_definite_noun_to_the_last_phrase_with_its_head_naming_an_actor():
+    text = (
+        "The Philippine government reported that Chinese vessels were spotted near the reefs. China denied "
+        "it. The government demanded that the ships leave."
+    )
+    assert resolve(context(text), "The government") == "Philippines"
+
+
 def test_context_resolves_a_title_description_to_its_holder():
     assert resolve(context(), "the president") == "Donald Trump"
 

@@ -9,7 +9,9 @@ an object, a possessor, a pronoun) into a canonical actor id. The ladder, first 
    "it"/"its" → the most recent country or organisation, "they"/"their" → the most recent country,
    organisation or group ("Bosnian Serbs"), in the same or the previous sentence only, as a subject or
    possessor; an "it" that announces a clause ("it is likely that …") is left alone;
-3. a title with "the" ("the president added") → the most recent actor holding that role;
+3. a title with "the" ("the president added") → the most recent actor holding that role; any other bare
+   definite noun ("the government") → the actor named in the modifiers of the last phrase with the same
+   head ("the Philippine government"), a few paragraphs back at most;
 4. a relation to a named actor ("Trump's son-in-law") → the actor with that relation;
 5. a group phrase ("the American delegation", "Russian officials") → the country its demonym or country
    name names, even where the model tagged nothing.
@@ -30,6 +32,8 @@ PRONOUN_GENDER = {
 }
 PERSONAL_PRONOUNS = set(PRONOUN_GENDER)
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NAMING_DEPS = {"amod", "compound", "poss", "nmod"}
+ANTECEDENT_REACH = 200  # tokens: a few paragraphs
 FIRST_PERSON_PRONOUNS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
 PLURAL_GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -104,7 +108,7 @@ class DocContext:
             return self._preceding_entity(token, {"PERSON"}, PRONOUN_GENDER[token.lower_])
         if token.lower_ in SINGULAR_GROUP_PRONOUNS | PLURAL_GROUP_PRONOUNS and token.pos_ == "PRON":
             return self._group_antecedent(token)
-        return self._role_holder(token)
+        return self._role_holder(token) or self._same_head_antecedent(token)
 
     def person_named(self, label: str) -> str | None:
         """The one person whose surname a label gives, whatever its case (``PENCE`` → Mike Pence); the model
@@ -238,6 +242,22 @@ class DocContext:
         if found is None or found[1] != len(words) or found[3]:
             return None
         return self.entity_with_role(found[2], token.idx)
+
+    def _same_head_antecedent(self, token: Token) -> str | None:
+        """ "the government" after "the Philippine government": a bare definite noun refers back to the last
+        phrase with the same head whose modifiers name an actor (within a few paragraphs)."""
+        if token.pos_ != "NOUN" or [child.lower_ for child in token.lefts] != ["the"]:
+            return None
+        lemma = token.lemma_.lower()
+        for i in range(token.i - 1, max(-1, token.i - ANTECEDENT_REACH), -1):
+            earlier = self.doc[i]
+            if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+                continue
+            modifiers = [t for child in earlier.lefts if child.dep_ in NAMING_DEPS for t in child.subtree]
+            named = next((self._token_entity[t.i] for t in modifiers if t.i in self._token_entity), None)
+            if (found := named or self._country_in(modifiers)) is not None:
+                return found
+        return None
 
     def _relative(self, tokens: list[Token]) -> str | None:
         """ "Trump's son-in-law" → the actor whose relation is son-in-law of Trump."""
