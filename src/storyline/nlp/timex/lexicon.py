@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.config import package_data
+from storyline.nlp.timex.reach import pattern_reach
 
 WORDS_FILE = ("lexicons", "time_words.json")
 RULES_FILE = ("lexicons", "time_rules.json")
@@ -56,6 +57,9 @@ class Rule:
     not_in_name: bool = False
     needs: tuple[Need, ...] = ()
     """All must be met by a text for the pattern to be worth running over it."""
+    reach: int | None = None
+    """How many steps a match spans at most, with what the pattern looks at after it (``timex.reach``):
+    the pattern need only run that far around its needs. None: over the whole text."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +216,7 @@ def _compile_rule(
         after_quantity=bool(entry.get("after_quantity", False)),
         not_in_name=bool(entry.get("not_in_name", False)),
         needs=_needs(entry, anchors),
+        reach=pattern_reach(regex),
     )
 
 

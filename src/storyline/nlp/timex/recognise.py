@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from storyline.nlp.context import doc_text
 from storyline.nlp.timex.lexicon import Need, Rule, TimeLexicon
+from storyline.nlp.timex.reach import STEP
 
 LEFT_CONTEXT = 30
 LAST_WORD = re.compile(r"[A-Za-z]+$")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'`‘“(\[]*$")
-DIGIT = re.compile(r"\d")
+DIGITS = re.compile(r"\d+")
 NOT_NAMES = {"", "DATE", "TIME"}
 YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 COUNT_DETERMINERS = {"these", "those", "all", "some", "any", "no", "another", "each", "every", "both"}
@@ -36,8 +38,8 @@ def find_candidates(doc: Doc, lexicon: TimeLexicon, parsed: bool) -> list[Candid
     found = [
         Candidate(match.start(), match.end(), rule, match)
         for rule in lexicon.rules
-        if present.meets(rule.needs)
-        for match in rule.regex.finditer(text)
+        for start, end in present.windows(rule)
+        for match in rule.regex.finditer(text, start, end)
         if match.end() > match.start()
         and _acceptable(match, rule, lexicon, doc, text, parsed)
         and not _in_title(match, lexicon, text)
@@ -54,22 +56,108 @@ def find_candidates(doc: Doc, lexicon: TimeLexicon, parsed: bool) -> list[Candid
 
 
 class Present:
-    """Which of the rules' needs a text meets, each looked up once: substring tests cost far less than
-    running a pattern over the whole text."""
+    """Where in a text the rules' needs occur, each looked up once, and so where each rule's pattern is worth
+    running: substring searches cost far less than running a pattern over the whole text.
+
+    Python's patterns try every position of the text, so some 80 of them over every article were the costliest
+    step of recognition. A rule now runs only over windows of its reach (``storyline.nlp.timex.reach``)
+    around the places of its rarest need: they hold all its matches, and a match found in one is the match
+    over the whole text."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
+        # Same length as the text (the folds cover the one letter whose lowercase is longer), so a place in
+        # one is the same place in the other.
         self.folded = text.translate(CASE_FOLDS).lower()
-        self.digit = DIGIT.search(text) is not None
         self.known: dict[Need, bool] = {}
+        self.counts: dict[Need, int] = {}
+        self.found: dict[tuple[Need, int], list[tuple[int, int]]] = {}
+        self._digits: list[tuple[int, int]] | None = None
+        self._reversed: str | None = None
 
     def meets(self, needs: tuple[Need, ...]) -> bool:
         return all(self._met(need) for need in needs)
 
+    def windows(self, rule: Rule) -> list[tuple[int, int]]:
+        """Where to run the rule's pattern: disjoint stretches of the text, in order."""
+        if not self.meets(rule.needs):
+            return []
+        if rule.reach is None or not rule.needs:
+            return [(0, len(self.text))]
+        need = min(rule.needs, key=self._count) if len(rule.needs) > 1 else rule.needs[0]
+        key = (need, rule.reach)
+        if key not in self.found:
+            self.found[key] = self._windows(self._places(need), rule.reach)
+        return self.found[key]
+
     def _met(self, need: Need) -> bool:
         met = self.known.get(need)
         if met is None:
-            met = self.known[need] = (need.digit and self.digit) or any(w in self.folded for w in need.words)
+            digit = need.digit and bool(self.digits)
+            met = self.known[need] = digit or any(word in self.folded for word in need.words)
         return met
+
+    def _count(self, need: Need) -> int:
+        """How often the need occurs: where a rule has several, the rarest gives the fewest windows."""
+        count = self.counts.get(need)
+        if count is None:
+            count = sum(self.folded.count(word) for word in need.words)
+            count = self.counts[need] = count + (len(self.digits) if need.digit else 0)
+        return count
+
+    @property
+    def digits(self) -> list[tuple[int, int]]:
+        if self._digits is None:
+            self._digits = [match.span() for match in DIGITS.finditer(self.text)]
+        return self._digits
+
+    def _places(self, need: Need) -> list[tuple[int, int]]:
+        """Start and end of each occurrence of the need, in text order (a digit: each run of digits)."""
+        places = list(self.digits) if need.digit else []
+        for word in need.words:
+            start = self.folded.find(word)
+            while start >= 0:
+                places.append((start, start + len(word)))
+                start = self.folded.find(word, start + 1)
+        return sorted(places)
+
+    def _windows(self, places: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+        """Each place widened by ``reach`` steps either side, overlapping windows merged. Places at most
+        ``2 * reach`` characters apart share a window (a step is at least one character): they are widened
+        together."""
+        windows: list[tuple[int, int]] = []
+        first, last = places[0]
+        for start, end in places[1:]:
+            if start - last > 2 * reach:
+                windows = _joined(windows, self._widened(first, last, reach))
+                first = start
+            last = max(last, end)
+        return _joined(windows, self._widened(first, last, reach))
+
+    def _widened(self, start: int, end: int, reach: int) -> tuple[int, int]:
+        """From ``reach`` steps before ``start`` to ``reach`` steps after ``end`` (walked back in the reversed
+        text)."""
+        steps = _steps(reach)
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        back = steps.match(self._reversed, len(self.text) - start)
+        forward = steps.match(self.text, end)
+        return len(self.text) - back.end(), forward.end()
+
+
+def _joined(windows: list[tuple[int, int]], window: tuple[int, int]) -> list[tuple[int, int]]:
+    """The windows with one more after them, merged with the last where they overlap."""
+    if windows and window[0] < windows[-1][1]:
+        windows[-1] = (windows[-1][0], max(window[1], windows[-1][1]))
+    else:
+        windows.append(window)
+    return windows
+
+
+@cache
+def _steps(count: int) -> re.Pattern[str]:
+    """Up to ``count`` steps."""
+    return re.compile(rf"(?:{STEP}){{0,{count}}}")
 
 
 def _acceptable(
