@@ -14,7 +14,9 @@ edge for the text's, a match that may be empty) has no reach and is run over the
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # the standard library's own pattern parser: nothing else reads structure
+
+# Private modules, but the standard library's own parser: the only reader of a pattern's structure.
+from re import _constants as sre
 from re import _parser
 
 SEPARATOR = re.compile(r"[\s-]")
@@ -73,8 +75,8 @@ def _width_and_reach(items: _parser.SubPattern | list, groups: dict[int, int]) -
 
 
 def _repeat(av: tuple, groups: dict[int, int]) -> tuple[int, int]:
-    low, high, body = av
-    if high is sre.MAXREPEAT:
+    _, high, body = av
+    if high == sre.MAXREPEAT:
         if not _is_separator(body):
             raise Unbounded(body)
         return 1, 2  # any run of separators is one step; the engine peeks at the character after it
