@@ -350,6 +350,7 @@ CASES = [
     (MON, "A hearing is scheduled for Tuesday.", "Tuesday", "2025-12-23"),
     (MON, "The company has said Thursday that it would cut jobs.", "Thursday", "2025-12-18"),
     (MON, "They met last Monday.", "last Monday", "2025-12-15"),
+    (MON, "The hotel is fully booked at weekends.", "weekends", "XXXX-WXX-WE"),
     # a day right after a verb of saying dates the saying, even where the parser joins it to what follows
     (MON, "Netanyahu said Sunday Israel will continue to allow freedom of worship.", "Sunday", "2025-12-21"),
     # a plan told in the bare past may be for a day just ahead or just gone: the nearest one
@@ -493,6 +494,8 @@ TYPES = [
     ("He stayed in Kyiv for a year.", "a year", "DURATION"),
     ("It takes a day to drive there.", "a day", "DURATION"),
     ("Prices rose 3% in a month.", "a month", "DURATION"),
+    ("The hotel is fully booked at weekends.", "weekends", "SET"),
+    ("They spent two weekends in Rome.", "two weekends", "DURATION"),
 ]
 
 

@@ -261,6 +261,11 @@ def weekday_set(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("SET", f"XXXX-WXX-{number}{suffix}")
 
 
+def weekend_set(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``booked at weekends``: a bare plural recurs (a count, ``two weekends``, is a duration)."""
+    return Reading("SET", "XXXX-WXX-WE")
+
+
 def deictic_day(match: re.Match[str], ctx: Context) -> Reading | None:
     word = group(match, "deictic_day")
     reference, label = ctx.deictic()
@@ -779,6 +784,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "weekday": weekday,
     "relative_weekday": relative_weekday,
     "weekday_set": weekday_set,
+    "weekend_set": weekend_set,
     "deictic_day": deictic_day,
     "day_part_today": day_part_today,
     "relative_unit": relative_unit,
