@@ -350,6 +350,9 @@ CASES = [
     (MON, "A hearing is scheduled for Tuesday.", "Tuesday", "2025-12-23"),
     (MON, "The company has said Thursday that it would cut jobs.", "Thursday", "2025-12-18"),
     (MON, "They met last Monday.", "last Monday", "2025-12-15"),
+    # "later"/"earlier" count from the time last named: a year named counts for years
+    (THU, "It began in 2015. Five years later, villagers avoid the forest.", "Five years later", "2020"),
+    (THU, "The operation was meant to last a few months.", "a few months", "PXM"),  # ``last`` a verb
     (MON, "The hotel is fully booked at weekends.", "weekends", "XXXX-WXX-WE"),
     # a day right after a verb of saying dates the saying, even where the parser joins it to what follows
     (MON, "Netanyahu said Sunday Israel will continue to allow freedom of worship.", "Sunday", "2025-12-21"),

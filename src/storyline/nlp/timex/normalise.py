@@ -413,7 +413,10 @@ def offset(match: re.Match[str], ctx: Context) -> Reading | None:
     unit, entry = ctx.lexicon.unit(group(match, "unit_any"))
     direction = group(match, "direction")
     sign = -1 if direction in ("ago", "earlier") else 1
-    reference, label = ctx.deictic() if direction in ("ago", "from now", "hence") else ctx.anaphoric()
+    anaphoric = direction in ("earlier", "later")
+    reference, label = ctx.anaphoric() if anaphoric else ctx.deictic()
+    if anaphoric and ctx.last_day is None and (start := _earlier_period_start(ctx.last_dated, unit)):
+        reference, label = start, "narrative"  # ``in 2015 … nearly five years later``: from the year named
     if amount is None or not float(amount).is_integer():
         return Reading("DURATION", _duration(amount, entry))
     # ``up from $2 a year ago`` is the year-ago period of a results comparison; a longer span back (``came

@@ -14,6 +14,8 @@ from storyline.nlp.timex.reach import STEP
 
 LEFT_CONTEXT = 30
 LAST_WORD = re.compile(r"[A-Za-z]+$")
+LEADING_WORD = re.compile(r"(?P<word>[A-Za-z]+)\s+")
+VERB_FORMS = {"VB", "VBD", "VBP", "VBZ"}
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'`‘“(\[]*$")
 DIGITS = re.compile(r"\d+")
 NOT_NAMES = {"", "DATE", "TIME"}
@@ -39,8 +41,9 @@ def find_candidates(doc: Doc, lexicon: TimeLexicon, parsed: bool) -> list[Candid
         Candidate(match.start(), match.end(), rule, match)
         for rule in lexicon.rules
         for start, end in present.windows(rule)
-        for match in rule.regex.finditer(text, start, end)
-        if match.end() > match.start()
+        for found in rule.regex.finditer(text, start, end)
+        if (match := _after_leading_verb(found, rule, lexicon, doc, parsed)) is not None
+        and match.end() > match.start()
         and _acceptable(match, rule, lexicon, doc, text, parsed)
         and not _in_title(match, lexicon, text)
     ]
@@ -158,6 +161,20 @@ def _joined(windows: list[tuple[int, int]], window: tuple[int, int]) -> list[tup
 def _steps(count: int) -> re.Pattern[str]:
     """Up to ``count`` steps."""
     return re.compile(rf"(?:{STEP}){{0,{count}}}")
+
+
+def _after_leading_verb(
+    match: re.Match[str], rule: Rule, lexicon: TimeLexicon, doc: Doc, parsed: bool
+) -> re.Match[str] | None:
+    """``meant to last a few months``, ``could last years``: a relative word the parser reads as a verb is not
+    part of the expression, which starts after it (if the rule still matches there)."""
+    first = LEADING_WORD.match(match.group())
+    if not parsed or first is None or first["word"].lower() not in lexicon.words["relative_words"]:
+        return match
+    word = doc.char_span(match.start(), match.start() + first.end("word"), alignment_mode="expand")
+    if word is None or word.root.tag_ not in VERB_FORMS:  # not ``in coming months``: a participle modifies
+        return match
+    return rule.regex.match(match.string, match.start() + first.end())
 
 
 def _acceptable(
