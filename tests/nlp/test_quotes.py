@@ -322,58 +322,62 @@ def test_extract_quotes_gives_a_participle_after_a_preposition_the_clause_subjec
     assert quote.speaker_text.text == "the farmer"
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "speaker"),
-    [
-        (
-            "Governor McAuliffe refuses to discuss appointees, aside from saying he wants a diverse "
-            "delegation.",
-            "saying",
-            "Governor McAuliffe",
-        ),
-        (
-            "Trump described the incident as terrible, but stopped short of calling the officer's actions "
-            "racially motivated.",
-            "calling",
-            "Trump",
-        ),
-        ("Republicans criticized Obama for saying that the war was over.", "saying", "Obama"),
-    ],
-)
-def test_a_participle_in_a_phrase_speaks_with_the_verb_the_phrase_hangs_on(
-    text: str, cue: str, speaker: str
-) -> None:
-    quote = next(q for q in quotes_of(text) if q.cue.text == cue)
-    assert quote.speaker_text.text == speaker
+# (text, cue, speaker phrase): the speaker found through the syntax around the cue
+SPEAKERS = [
+    # a participle in a phrase speaks with the verb the phrase hangs on; one judged for saying said it
+    (
+        "Governor McAuliffe refuses to discuss appointees, aside from saying he wants a diverse delegation.",
+        "saying",
+        "Governor McAuliffe",
+    ),
+    (
+        "Trump described the incident as terrible, but stopped short of calling the officer's actions "
+        "racially motivated.",
+        "calling",
+        "Trump",
+    ),
+    ("Republicans criticized Obama for saying that the war was over.", "saying", "Obama"),
+    # a clause about an object is the object's, an occasion's participle its host's, and a participle right
+    # after ``X said,`` is X's
+    (
+        "The collapse of the Soviet Union left many nations feeling that they faced no military threat.",
+        "feeling",
+        "many nations",
+    ),
+    (
+        "The health scare has skittish Democrats wondering whether Clinton can finish the race.",
+        "wondering",
+        "skittish Democrats",
+    ),
+    (
+        '"We will get there," Lynch said at a news conference announcing that her department was suing.',
+        "announcing",
+        "Lynch",
+    ),
+    (  # the parser hangs ``suggesting`` inside the question that follows
+        '"The people do not agree with Trump," Sanders said, suggesting a few questions, including, "Mr. '
+        'Trump, do you really think that billionaires need a massive tax break?"',
+        "suggesting",
+        "Sanders",
+    ),
+    # deep in coordinated or chained clauses
+    (  # accuse → turn → unable → be: four steps up to the subject
+        "Trump will be unable to turn the crowds against the moderators and accuse the audience of being "
+        "donors.",
+        "accuse",
+        "Trump",
+    ),
+    (  # the parser may hang ``going`` off the quotation; it follows ``Sanders said,``
+        '"Bringing up the birther issue again is insane," Sanders said, going on to say that the country '
+        'has spent "hundreds of years fighting against racism."',
+        "say",
+        "Sanders",
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "speaker"),
-    [
-        (
-            "The collapse of the Soviet Union left many nations feeling that they faced no military threat.",
-            "feeling",
-            "many nations",
-        ),
-        (
-            "The health scare has skittish Democrats wondering whether Clinton can finish the race.",
-            "wondering",
-            "skittish Democrats",
-        ),
-        (
-            '"We will get there," Lynch said at a news conference announcing that her department was suing.',
-            "announcing",
-            "Lynch",
-        ),
-        (  # the parser hangs ``suggesting`` inside the question that follows
-            '"The people do not agree with Trump," Sanders said, suggesting a few questions, including, "Mr. '
-            'Trump, do you really think that billionaires need a massive tax break?"',
-            "suggesting",
-            "Sanders",
-        ),
-    ],
-)
-def test_a_clause_about_an_object_or_an_occasion_speaks_for_the_right_one(
+@pytest.mark.parametrize(("text", "cue", "speaker"), SPEAKERS)
+def test_extract_quotes_finds_the_speaker_through_the_syntax_around_the_cue(
     text: str, cue: str, speaker: str
 ) -> None:
     quote = next(q for q in quotes_of(text) if q.cue.text == cue)
@@ -407,30 +411,6 @@ def test_an_it_that_stands_for_something_still_speaks() -> None:
         if q.cue.text == "said"
     )
     assert quote.speaker_text.text == "It"
-
-
-@pytest.mark.parametrize(
-    ("text", "cue", "speaker"),
-    [
-        (  # accuse → turn → unable → be: four steps up to the subject
-            "Trump will be unable to turn the crowds against the moderators and accuse the audience of being "
-            "donors.",
-            "accuse",
-            "Trump",
-        ),
-        (  # the parser may hang ``going`` off the quotation; it follows ``Sanders said,``
-            '"Bringing up the birther issue again is insane," Sanders said, going on to say that the country '
-            'has spent "hundreds of years fighting against racism."',
-            "say",
-            "Sanders",
-        ),
-    ],
-)
-def test_a_cue_deep_in_coordinated_or_chained_clauses_finds_the_subject(
-    text: str, cue: str, speaker: str
-) -> None:
-    quote = next(q for q in quotes_of(text) if q.cue.text == cue)
-    assert quote.speaker_text.text == speaker
 
 
 def test_a_later_sentence_reporting_its_own_clause_does_not_claim_a_closed_quotation() -> None:
