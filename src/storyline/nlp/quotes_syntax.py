@@ -102,13 +102,7 @@ def _subject_of(cue: Token) -> Token | None:
             if token is not None and (blamed := _one_blamed(token, preposition)) is not None:
                 return blamed
             continue
-        clause = token.head
-        if (
-            token.dep_ == "advcl"
-            and token.tag_ == "VBG"
-            and clause.dep_ == "ccomp"
-            and clause.head.i < clause.i
-        ):
+        if _follows_reported_clause(token):
             token = token.head.head  # ``X said (that) …, adding that …``: X adds, not the reported clause
             continue
         if token.dep_ not in RAISING_DEPS or token.head is token:
@@ -526,7 +520,7 @@ def source_nouns() -> frozenset[str]:
 
 
 def _rest_of_sentence(sentence: Span, first: int, last: int) -> tuple[int, int] | None:
-    """The larger side of a sentence around the ``according to`` phrase at tokens first..last."""
+    """The larger side of a sentence around an ``according to`` or ``in a poll`` phrase at first..last."""
     doc = sentence.doc
     before = trim(doc_text(doc), sentence.start_char, doc[first].idx)
     after = trim(doc_text(doc), doc[last].idx + len(doc[last]), sentence.end_char)
