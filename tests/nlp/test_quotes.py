@@ -119,6 +119,7 @@ def test_extract_quotes_gives_a_role_the_voice_of_the_body_it_serves() -> None:
         ('"I call it COVID-crazy," a JetBlue pilot said.', None),
         ("Russian voters said they were tired of the war.", None),
         ('"India and Japan face challenges," The Print, an Indian online publication, said.', None),
+        ('"We will win," Senator Graham\'s wife said.', None),
     ],
 )
 def test_a_speaker_speaks_for_the_actor_in_its_phrase_only_as_its_voice(text: str, actor: str | None) -> None:

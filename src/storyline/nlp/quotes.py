@@ -605,9 +605,7 @@ def _actor_speaking(context: DocContext, head: Token) -> str | None:
         return entity_id
     if head.pos_ == "PROPN":
         return None  # ``The Print, an Indian online publication``: a name of its own, not India
-    lemma = head.lemma_.lower()
-    lexicon = roles.lexicon()
-    return entity_id if lemma in lexicon.heads or lemma in roles.voice_nouns() else None
+    return entity_id if head.lemma_.lower() in roles.voice_nouns() else None
 
 
 def _speaker_range(token: Token, referent: Token, attribution: Attribution) -> tuple[int, int]:

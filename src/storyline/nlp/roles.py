@@ -120,12 +120,13 @@ def delegation_words() -> DelegationWords:
 
 @lru_cache(maxsize=1)
 def voice_nouns() -> frozenset[str]:
-    """Nouns (singular, lower case) of people or bodies that speak for whoever modifies them, titles aside."""
+    """Nouns (singular, lower case) of people or bodies that speak for whoever modifies them: the head of
+    every title and the 'voices' list; not relations (``Trump's wife`` is not Trump's voice)."""
     path = package_data("lexicons", "titles.json")
     nouns = json.loads(path.read_text(encoding="utf-8")).get("voices", {}).get("nouns")
     if not isinstance(nouns, list) or not all(isinstance(v, str) and v == v.lower() for v in nouns):
         raise ValueError(f"{path}: 'voices' must hold 'nouns', a list of lower-case words")
-    return frozenset(nouns)
+    return frozenset(nouns) | {title.split()[-1] for title in lexicon().titles}
 
 
 def _gendered(data: object, path: object) -> dict[str, frozenset[str]]:
