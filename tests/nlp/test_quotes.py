@@ -423,6 +423,15 @@ def test_a_later_sentence_reporting_its_own_clause_does_not_claim_a_closed_quota
     assert quote.speaker_text.text == "Mujahid"
 
 
+def test_a_later_sentence_voicing_a_thing_of_its_own_does_not_claim_a_closed_quotation() -> None:
+    text = (
+        '"This is unacceptable during the prayers," Casin said. "So the radical groups do not want to '
+        'normalize relations." The United States has voiced concern over the violence in Israel.'
+    )
+    quote = next(q for q in quotes_of(text) if "radical groups" in q.text)
+    assert quote.speaker_text.text == "Casin"
+
+
 def test_a_quotation_goes_on_past_a_report_inside_its_sentence() -> None:
     text = (
         "“It’s finished,” Melanie said of the election, after her sister said Trump would triumph. “In my "

@@ -326,10 +326,17 @@ def verbs_near(doc: Doc, passage: QuotedSpan, lexicon: ReportingLexicon, quoted:
 
 
 def _reports_its_own_clause_later(verb: Token, span: DocSpan) -> bool:
-    """``"He is not someone we trust." In his response, Bennett said he had sought …``: a verb in a later
-    sentence that reports a clause of its own is not the closed quotation's attribution."""
-    later = verb.sent.start >= span[-1].sent.end
-    return later and any(child.dep_ == "ccomp" and child.i > verb.i for child in verb.children)
+    """``"He is not someone we trust." In his response, Bennett said he had sought …``, ``… The United States
+    has voiced concern over …``: a verb in a later sentence that reports content of its own (a clause, a
+    thing said; not whom it is told to, ``told reporters``) is not the closed quotation's attribution."""
+    if verb.sent.start < span[-1].sent.end:
+        return False
+    return any(child.i > verb.i and _own_content(child) for child in verb.children)
+
+
+def _own_content(child: Token) -> bool:
+    thing = child.dep_ == "dobj" and child.tag_ == "NN" and not child.ent_type_
+    return child.dep_ == "ccomp" or thing
 
 
 def _announcing_cue(
