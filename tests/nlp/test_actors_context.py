@@ -46,6 +46,15 @@ def test_context_resolves_a_bare_definite_noun_to_the_last_phrase_with_its_head_
     assert resolve(context(text), "The government") == "Philippines"
 
 
+def test_context_resolves_a_title_with_a_country_to_that_countrys_holder():
+    text = (
+        "Russian President Vladimir Putin met French President Emmanuel Macron in Paris. The Russian "
+        "president said the talks were useful. The bank president said rates would rise."
+    )
+    assert resolve(context(text), "The Russian president") == "Vladimir Putin"
+    assert resolve(context(text), "The bank president") is None
+
+
 def test_context_resolves_a_title_description_to_its_holder():
     assert resolve(context(), "the president") == "Donald Trump"
 

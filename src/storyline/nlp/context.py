@@ -9,9 +9,10 @@ an object, a possessor, a pronoun) into a canonical actor id. The ladder, first 
    "it"/"its" → the most recent country or organisation, "they"/"their" → the most recent country,
    organisation or group ("Bosnian Serbs"), in the same or the previous sentence only, as a subject or
    possessor; an "it" that announces a clause ("it is likely that …") is left alone;
-3. a title with "the" ("the president added") → the most recent actor holding that role; any other bare
-   definite noun ("the government") → the actor named in the modifiers of the last phrase with the same
-   head ("the Philippine government"), a few paragraphs back at most;
+3. a title with "the" ("the president added") → the most recent actor holding that role, of the country
+   a word before it names ("the Russian president"), none if another word qualifies it ("the bank
+   president"); any other bare definite noun ("the government") → the actor named in the modifiers of the
+   last phrase with the same head ("the Philippine government"), a few paragraphs back at most;
 4. a relation to a named actor ("Trump's son-in-law") → the actor with that relation;
 5. a group phrase ("the American delegation", "Russian officials") → the country its demonym or country
    name names, even where the model tagged nothing.
@@ -152,13 +153,16 @@ class DocContext:
         """The id of the entity that is the country with ISO code ``code``, if the article names it."""
         return self._countries.get(code)
 
-    def entity_with_role(self, title: str, before: int) -> str | None:
+    def entity_with_role(self, title: str, before: int, country: str | None = None) -> str | None:
         """The most recent actor, among those mentioned before character ``before``, that holds a role
-        "the <title>" can refer to ("envoy" → a "special envoy")."""
+        "the <title>" can refer to ("envoy" → a "special envoy"), of ``country`` where one is given ("the
+        Russian president")."""
         lexicon = roles.lexicon()
         best: tuple[int, str] | None = None
         for entity in self.entities:
             if not any(roles.refers_to(title, role, lexicon) for role in entity.roles):
+                continue
+            if country is not None and entity.country != country:
                 continue
             starts = [m.start for m in entity.mentions if m.end <= before]
             if starts and (best is None or max(starts) > best[0]):
@@ -241,7 +245,16 @@ class DocContext:
         found = roles.match_title(words, lexicon)
         if found is None or found[1] != len(words) or found[3]:
             return None
-        return self.entity_with_role(found[2], token.idx)
+        # words before the title may only qualify it ("former") or name the holder's country ("Russian")
+        countries = set()
+        for word in words[: found[0]]:
+            if (code := _country_code(word.text)) is not None:
+                countries.add(code)
+            elif word.text not in lexicon.descriptive | lexicon.rank:
+                return None  # ``the bank president`` is no holder the article has named
+        if len(countries) > 1:
+            return None
+        return self.entity_with_role(found[2], token.idx, countries.pop() if countries else None)
 
     def _same_head_antecedent(self, token: Token) -> str | None:
         """ "the government" after "the Philippine government": a bare definite noun refers back to the last
@@ -290,6 +303,13 @@ class DocContext:
             if start <= time.start and time.end <= end:
                 return time
         return None
+
+
+def _country_code(word: str) -> str | None:
+    """The country a word of a role phrase names ("russian", "u.s."), matched case-insensitively."""
+    gazetteer = geo.gazetteer()
+    named = gazetteer.country_named(word.title()) or gazetteer.country_named(word.upper())
+    return gazetteer.demonym(word) or named
 
 
 def _announces_a_clause(pronoun: Token) -> bool:
