@@ -55,6 +55,11 @@ def test_context_resolves_a_title_with_a_country_to_that_countrys_holder():
     assert resolve(context(text), "The bank president") is None
 
 
+def test_context_resolves_a_general_word_to_the_holder_of_a_particular_title():
+    text = "Israeli Prime Minister Benjamin Netanyahu spoke on Sunday. The Israeli leader met officials."
+    assert resolve(context(text), "The Israeli leader") == "Benjamin Netanyahu"
+
+
 def test_context_resolves_a_title_description_to_its_holder():
     assert resolve(context(), "the president") == "Donald Trump"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy
@@ -42,6 +42,8 @@ class TitleLexicon:
     female: frozenset[str] = frozenset()
     male: frozenset[str] = frozenset()
     """Words that tell a person's grammatical gender (titles, relations, honorifics)."""
+    generic: dict[str, frozenset[str]] = field(default_factory=dict)
+    """General words ("leader") and the particular titles whose holders they can name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ def lexicon() -> TitleLexicon:
         heads=frozenset(p.split()[-1] for p in phrases),
         longest=max(len(p.split()) for p in phrases),
         **_gendered(data.get("gendered"), path),
+        generic=_generic(data.get("generic_titles"), path),
     )
 
 
@@ -127,6 +130,17 @@ def voice_nouns() -> frozenset[str]:
     if not isinstance(nouns, list) or not all(isinstance(v, str) and v == v.lower() for v in nouns):
         raise ValueError(f"{path}: 'voices' must hold 'nouns', a list of lower-case words")
     return frozenset(nouns) | {title.split()[-1] for title in lexicon().titles}
+
+
+def _generic(data: object, path: object) -> dict[str, frozenset[str]]:
+    entries = {w: t for w, t in data.items() if not w.startswith("_")} if isinstance(data, dict) else None
+    if not entries or not all(_is_word_list(titles) for titles in entries.values()):
+        raise ValueError(f"{path}: 'generic_titles' must map general words to lists of titles")
+    return {word: frozenset(titles) for word, titles in entries.items()}
+
+
+def _is_word_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _gendered(data: object, path: object) -> dict[str, frozenset[str]]:
@@ -345,7 +359,7 @@ def refers_to(description: str, role: str, lex: TitleLexicon) -> bool:
     """Whether "the <description>" can name the holder of ``role``: "the envoy" → "special envoy", "the
     minister" → "foreign minister", but "the president" is not the "vice president"."""
     core = core_title(role, lex)
-    if core == description:
+    if core == description or core in lex.generic.get(description, ()):
         return True
     extra = core.removesuffix(" " + description)
     return extra != core and not any(word in lex.rank for word in extra.split())
