@@ -20,6 +20,7 @@ an object, a possessor, a pronoun) into a canonical actor id. The ladder, first 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -170,37 +171,34 @@ class DocContext:
         return best[1] if best else None
 
     def _preceding_entity(self, token: Token, types: set[str], gender: str | None = None) -> str | None:
-        subject = self._preceding_subject(token, types, gender) if token.dep_ in SUBJECT_DEPS else None
-        if subject is not None:
-            return subject
-        for i in range(token.i - 1, -1, -1):
-            entity_id = self._token_entity.get(i)
-            if entity_id is None or self._by_id[entity_id].type not in types:
-                continue
-            if gender is not None and self._genders.get(entity_id, gender) != gender:
-                continue
+        """The most recent fitting actor named before the token; for a subject pronoun, the last one named as
+        a subject in its sentence or the one before first (``Omar Bob says the people are rid of Bashir. He
+        adds …``: a subject continues the last subject, not a name inside what that subject said)."""
+        if token.dep_ in SUBJECT_DEPS:
+            first = token.sent.start
+            if first > 0:
+                first = self.doc[first - 1].sent.start
+            for i, entity_id in self._fitting_before(token.i, first, types, gender):
+                if self.doc[i].dep_ in SUBJECT_DEPS:  # the head of the name, not a compound part
+                    return entity_id
+        for i, entity_id in self._fitting_before(token.i, 0, types, gender):
             # a possessor ("Trump's son-in-law") is not who a later pronoun is about
             if i + 1 < len(self.doc) and self.doc[i + 1].tag_ == "POS":
                 continue
             return entity_id
         return None
 
-    def _preceding_subject(self, token: Token, types: set[str], gender: str | None) -> str | None:
-        """``Omar Bob says the people are rid of Bashir at last. He adds …``: a subject pronoun continues the
-        last subject (in its sentence or the one before), not a name inside what that subject said."""
-        sentence = token.sent
-        first = sentence.start
-        if first > 0:
-            first = self.doc[first - 1].sent.start
-        for i in range(token.i - 1, first - 1, -1):
+    def _fitting_before(
+        self, end: int, start: int, types: set[str], gender: str | None
+    ) -> Iterator[tuple[int, str]]:
+        """Tokens from ``end`` back to ``start`` in an actor of ``types`` not marked as the other gender."""
+        for i in range(end - 1, start - 1, -1):
             entity_id = self._token_entity.get(i)
             if entity_id is None or self._by_id[entity_id].type not in types:
                 continue
             if gender is not None and self._genders.get(entity_id, gender) != gender:
                 continue
-            if self.doc[i].dep_ in SUBJECT_DEPS:  # the head of the name, not a compound part
-                return entity_id
-        return None
+            yield i, entity_id
 
     def _group_antecedent(self, token: Token) -> str | None:
         """The most recent country, organisation (or, for "they", group) named before the pronoun, in its
