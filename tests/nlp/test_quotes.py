@@ -432,6 +432,16 @@ def test_a_later_sentence_voicing_a_thing_of_its_own_does_not_claim_a_closed_quo
     assert quote.speaker_text.text == "Casin"
 
 
+def test_a_name_after_a_quotation_speaks_though_the_parser_folds_it_into_the_quotation() -> None:
+    text = (
+        "“He's absolutely right. There's a severe disconnect between this White House and frankly the "
+        "president and our military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox "
+        "and Friends.” “I mean, there's no enemy that's unbeatable.”"
+    )
+    quote = next(q for q in quotes_of(text) if q.text.startswith("He's absolutely right"))
+    assert quote.speaker_text.text.startswith("Flynn")
+
+
 def test_a_quotation_goes_on_past_a_report_inside_its_sentence() -> None:
     text = (
         "“It’s finished,” Melanie said of the election, after her sister said Trump would triumph. “In my "

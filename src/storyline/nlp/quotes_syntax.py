@@ -24,6 +24,7 @@ OWN_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp"}
 RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl", "acomp"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 DUMMY_SUBJECT_VERBS = {"appear", "seem", "be"}
+SPEAKER_PHRASE_MAX_TOKENS = 20
 MAX_CLIMB = 5  # ``refuses to release his records or explain how …``: conj, xcomp, conj up to the subject
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 NOMINALS = {"NOUN", "PROPN", "PRON"}
@@ -86,7 +87,7 @@ def _is_dummy_it(token: Token) -> bool:
 def _subject_of(cue: Token) -> Token | None:
     if (inverted := _inverted_subject(cue)) is not None:
         return inverted
-    if (named := _name_just_before(cue)) is not None:
+    if (named := _name_just_before(cue) or _named_after_quotation(cue)) is not None:
         return named
     token: Token | None = cue
     for _ in range(MAX_CLIMB):
@@ -170,6 +171,27 @@ def _name_just_before(cue: Token) -> Token | None:
     before = cue.doc[cue.i - 1]
     if before.pos_ == "PROPN" and before.ent_type_ in NAME_ENTITY_TYPES and before.dep_ not in SUBJECT_DEPS:
         return before
+    return None
+
+
+def _named_after_quotation(cue: Token) -> Token | None:
+    """``"…," Flynn, a top Trump surrogate, said Thursday``: the parser may fold the speaker's phrase into the
+    quotation before it and give the cue a subject from inside the quotation, or none; a name opening the
+    words between the closing mark and the cue speaks, when those words hold no verb."""
+    if cue.tag_ not in FINITE_TAGS:
+        return None
+    doc = cue.doc
+    for i in range(cue.i - 1, max(-1, cue.i - SPEAKER_PHRASE_MAX_TOKENS), -1):
+        if not doc[i].is_quote:
+            continue
+        between = [t for t in doc[i + 1 : cue.i] if not t.is_punct]
+        subject_outside = any(c.dep_ in SUBJECT_DEPS and i < c.i for c in cue.children)
+        if not between or subject_outside or any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        first = between[0]
+        possessor = first.i + 1 < len(doc) and doc[first.i + 1].tag_ == "POS"  # ``Scott's niece`` speaks
+        named = first.pos_ == "PROPN" and first.ent_type_ in NAME_ENTITY_TYPES
+        return first if named and not possessor else None
     return None
 
 
