@@ -414,41 +414,45 @@ def test_an_it_that_stands_for_something_still_speaks() -> None:
     assert quote.speaker_text.text == "It"
 
 
-def test_a_later_sentence_reporting_its_own_clause_does_not_claim_a_closed_quotation() -> None:
-    text = (
+# (text, words of the quotation, its speaker phrase): which cue a quotation belongs to
+QUOTATION_SPEAKERS = [
+    # a later sentence reporting content of its own does not claim a closed quotation
+    (
         "“His travel has been prohibited,” Mujahid said. “He is not someone we trust.” In his response "
-        "Wednesday, Bennett said he had consistently sought to engage with the authorities."
-    )
-    quote = next(q for q in quotes_of(text) if "He is not" in q.text)
-    assert quote.speaker_text.text == "Mujahid"
-
-
-def test_a_later_sentence_voicing_a_thing_of_its_own_does_not_claim_a_closed_quotation() -> None:
-    text = (
+        "Wednesday, Bennett said he had consistently sought to engage with the authorities.",
+        "He is not",
+        "Mujahid",
+    ),
+    (
         '"This is unacceptable during the prayers," Casin said. "So the radical groups do not want to '
-        'normalize relations." The United States has voiced concern over the violence in Israel.'
-    )
-    quote = next(q for q in quotes_of(text) if "radical groups" in q.text)
-    assert quote.speaker_text.text == "Casin"
-
-
-def test_a_name_after_a_quotation_speaks_though_the_parser_folds_it_into_the_quotation() -> None:
-    text = (
+        'normalize relations." The United States has voiced concern over the violence in Israel.',
+        "radical groups",
+        "Casin",
+    ),
+    # a name after a quotation speaks, though the parser folds it into the quotation
+    (
         "“He's absolutely right. There's a severe disconnect between this White House and frankly the "
         "president and our military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox "
-        "and Friends.” “I mean, there's no enemy that's unbeatable.”"
-    )
-    quote = next(q for q in quotes_of(text) if q.text.startswith("He's absolutely right"))
-    assert quote.speaker_text.text.startswith("Flynn")
-
-
-def test_a_quotation_goes_on_past_a_report_inside_its_sentence() -> None:
-    text = (
+        "and Friends.” “I mean, there's no enemy that's unbeatable.”",
+        "He's absolutely right",
+        "Flynn",
+    ),
+    # a quotation later on the same line goes on past a report in between
+    (
         "“It’s finished,” Melanie said of the election, after her sister said Trump would triumph. “In my "
-        "head, anyway.”"
-    )
-    second = next(q for q in quotes_of(text) if q.text.startswith("In my head"))
-    assert second.speaker_text.text == "Melanie" and second.speaker_text.start == text.index("Melanie")
+        "head, anyway.”",
+        "In my head",
+        "Melanie",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), QUOTATION_SPEAKERS)
+def test_extract_quotes_gives_a_quotation_the_speaker_of_its_own_cue(
+    text: str, words: str, speaker: str
+) -> None:
+    quote = next(q for q in quotes_of(text) if words in q.text)
+    assert (quote.speaker_text.text, quote.speaker_text.start) == (speaker, text.index(speaker))
 
 
 def test_extract_quotes_takes_a_bare_label_before_a_colon_as_the_speaker() -> None:
