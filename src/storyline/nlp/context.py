@@ -246,7 +246,7 @@ class DocContext:
         # words before the title may only qualify it ("former") or name the holder's country ("Russian")
         countries = set()
         for word in words[: found[0]]:
-            if (code := _country_code(word.text)) is not None:
+            if (code := _country_code(self.doc[word.start : word.end].text)) is not None:
                 countries.add(code)
             elif word.text not in lexicon.descriptive | lexicon.rank:
                 return None  # ``the bank president`` is no holder the article has named
@@ -286,12 +286,10 @@ class DocContext:
 
     def _country_in(self, tokens: list[Token]) -> str | None:
         """A demonym or country name inside a group phrase the model left untagged ("Russian officials")."""
-        gazetteer = geo.gazetteer()
         for token in tokens:
             if not token.is_title and not token.is_upper:
                 continue
-            code = gazetteer.demonym(token.text) or gazetteer.country_named(token.text)
-            if code is not None and (found := self.country_entity(code)) is not None:
+            if (code := _country_code(token.text)) is not None and (found := self.country_entity(code)):
                 return found
         return None
 
@@ -303,11 +301,10 @@ class DocContext:
         return None
 
 
-def _country_code(word: str) -> str | None:
-    """The country a word of a role phrase names ("russian", "u.s."), matched case-insensitively."""
+def _country_code(text: str) -> str | None:
+    """The country a demonym or a country name stands for ("Russian", "U.S.")."""
     gazetteer = geo.gazetteer()
-    named = gazetteer.country_named(word.title()) or gazetteer.country_named(word.upper())
-    return gazetteer.demonym(word) or named
+    return gazetteer.demonym(text) or gazetteer.country_named(text)
 
 
 def _announces_a_clause(pronoun: Token) -> bool:

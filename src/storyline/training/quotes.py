@@ -9,9 +9,9 @@ over the train articles with all of them and writes to ``lexicons/reporting_cues
 ``quotes_lexicon.is_used`` decides from those counts. Then every construction the lexicon proposes on the
 train articles is labelled (does a gold attribution share its content and its cue?) and a logistic
 regression learns which report (5 folds grouped by article give out-of-fold models); its threshold is the
-one with the best content overlap F1 of the whole extractor over the train articles, each judged by the
-fold model that did not see it. The scorer goes to ``models/quote_attribution.json``. Only the train
-compartment is read, never the dev folder.
+one with the best mean of content and speaker overlap F1 of the whole extractor over the train articles,
+each judged by the fold model that did not see it. The scorer goes to ``models/quote_attribution.json``.
+Only the train compartment is read, never the dev folder.
 """
 
 from __future__ import annotations
