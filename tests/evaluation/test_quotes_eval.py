@@ -13,9 +13,11 @@ from storyline.evaluation.quotes import (
     evaluate,
     match_pairs,
     metrics_from,
+    predicted_attributions,
     read_polnear,
     score_article,
 )
+from storyline.records import Quote, Span
 
 TEXT = (
     "Title\n\n"
@@ -141,3 +143,24 @@ def test_match_pairs_gives_a_prediction_inside_nested_gold_the_closest_content()
     inner = Attribution(content=((text.index("him"), len(text) - 1),))
     predicted = Attribution(content=((text.index("him"), len(text) - 1),))
     assert match_pairs(text, [outer, inner], [predicted]) == [(1, 0)]
+
+
+def test_quotes_sharing_cue_and_speaker_are_one_relation_in_parts() -> None:
+    trump, said = Span(*at("Trump"), "Trump"), Span(*at("said"), "said")
+    officials, said_again = Span(*at("Officials"), "Officials"), Span(*at("said", 1), "said")
+    first = Quote("q1", "direct", "We will win,", *at("We will win,"), cue=said, speaker_text=trump)
+    continued = Quote(
+        "q2", "direct", "the talks failed", *at("the talks failed"), cue=said, speaker_text=trump
+    )
+    other = Quote(
+        "q3", "indirect", "the talks failed", *at("the talks failed"), cue=said_again, speaker_text=officials
+    )
+    uncued = Quote("q4", "direct", "is dead", *at("is dead"))
+    relations = predicted_attributions([first, continued, other, uncued])
+    assert [r.content for r in relations] == [
+        (at("We will win,"), at("the talks failed")),
+        (at("the talks failed"),),
+        (at("is dead"),),
+    ]
+    assert relations[0].cue == (at("said"),) and relations[0].source == (at("Trump"),)
+    assert [r.kind for r in relations] == ["direct", "indirect", "direct"]

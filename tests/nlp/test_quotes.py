@@ -61,7 +61,7 @@ def test_extract_quotes_joins_a_quote_over_several_paragraphs() -> None:
     continued = quotes[1]
     assert continued.text.startswith("It will also fund") and continued.text.endswith("before the summer.")
     assert continued.speaker == quotes[0].speaker is not None
-    assert continued.cue is None and continued.confidence < quotes[0].confidence
+    assert continued.cue == quotes[0].cue and continued.confidence < quotes[0].confidence
 
 
 def test_extract_quotes_makes_reported_speech_with_a_quoted_part_mixed() -> None:

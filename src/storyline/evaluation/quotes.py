@@ -111,6 +111,21 @@ def predicted_attribution(quote: Quote) -> Attribution:
     return Attribution(((quote.start, quote.end),), source, cue, quote.kind)
 
 
+def predicted_attributions(quotes: list[Quote]) -> list[Attribution]:
+    """One attribution per cue and speaker, as the annotators mark them: quotes that share both (a quotation
+    and the one that continues it) are one relation whose content is in parts."""
+    relations: dict[tuple, Attribution] = {}
+    for quote in quotes:
+        attribution = predicted_attribution(quote)
+        key = (attribution.cue, attribution.source) if attribution.cue else (id(quote),)
+        if key in relations:
+            first = relations[key]
+            kind = first.kind if first.kind == attribution.kind else "mixed"
+            attribution = Attribution(first.content + attribution.content, first.source, first.cue, kind)
+        relations[key] = attribution
+    return list(relations.values())
+
+
 def overlaps(a: Ranges, b: Ranges) -> int:
     """Characters two span sets share."""
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
@@ -275,7 +290,7 @@ def evaluate(data_dir: Path, *, settings: Settings, limit: int | None = None) ->
     peer = _textacy_peer()
     counts, peer_counts = Counts(), Counts()
     for article, doc in zip(articles, _parsed(articles, settings), strict=True):
-        predicted = [predicted_attribution(q) for q in _storyline_quotes(article, doc)]
+        predicted = predicted_attributions(_storyline_quotes(article, doc))
         score_article(article.text, article.attributions, outside_discards(predicted, article), counts)
         if peer is not None:
             score_article(

@@ -474,9 +474,10 @@ def _interrupts(previous: Attribution, attribution: Attribution, text: str) -> b
 
 
 def _continue_speakers(attributions: list[Attribution], text: str) -> None:
-    """A quote paragraph with no cue continues the quote just before it, so it keeps that speaker; within a
-    line the last quotation goes on past any report between (``"It's finished," she said of the
-    election, which she was sure … "In my head, anyway."``)."""
+    """A quote paragraph with no cue continues the quote just before it, so it keeps that speaker and the cue
+    that attributes both (the one relation PolNeAR and PARC mark); within a line the last quotation goes on
+    past any report between (``"It's finished," she said of the election, which she was sure … "In my head,
+    anyway."``)."""
     previous: Attribution | None = None
     quoted: Attribution | None = None
     for attribution in attributions:
@@ -486,6 +487,7 @@ def _continue_speakers(attributions: list[Attribution], text: str) -> None:
             attribution.how = "continued"
             attribution.speaker = lender.speaker
             attribution.speaker_range = lender.speaker_range
+            attribution.cue = lender.cue
         if attribution.speaker is not None and _sure(attribution):
             previous = attribution
             if attribution.kind != "indirect":

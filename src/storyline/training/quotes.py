@@ -34,6 +34,7 @@ from storyline.evaluation.quotes import (
     outside_discards,
     overlaps,
     predicted_attribution,
+    predicted_attributions,
     read_polnear,
     score_article,
 )
@@ -257,7 +258,7 @@ def end_to_end_threshold(
         for index, (article, context) in enumerate(zip(articles, contexts, strict=True)):
             judge = replace(fold_scorers.get(index, unseen), threshold=threshold).judge
             quotes = [quote for quote, _ in quotes_with_frames(context, lexicon, judge)]
-            predicted = outside_discards([predicted_attribution(q) for q in quotes], article)
+            predicted = outside_discards(predicted_attributions(quotes), article)
             score_article(article.text, article.attributions, predicted, counts)
         metrics = metrics_from(counts)
         scores[threshold] = {name: metrics[name] for name in ("content_overlap_f1", "speaker_overlap_f1")}
