@@ -27,6 +27,7 @@ PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "
 WH_WORDS = {"what", "how", "why", "whether", "if", "who", "when", "where", "which"}
 MODALS = {"will", "would", "can", "could", "may", "might", "must", "should", "shall"}
 LENGTH_BUCKETS = (1, 3, 7, 15, 30)
+OPENERS = WH_WORDS | {"that", "to", "for", "about"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,12 @@ def report_features(report: Report) -> list[str]:
         features.append("first_sentence")
     if cue.sent.text.rstrip().endswith("?"):
         features.append("question")
+    features.append(f"lemma_tag={lemma}|{cue.tag_}")
+    features.append(f"cue_head={cue.head.lemma_.lower()}|{cue.dep_}")
+    if report.speaker is not None:
+        features.append(f"speaker_lemma={report.speaker.lemma_.lower()}")
+        features.append(f"speaker_dep={report.speaker.dep_}")
+        features.append(f"speaker_side={'before' if report.speaker.i < cue.i else 'after'}")
     return features
 
 
@@ -125,7 +132,16 @@ def _content_features(report: Report) -> list[str]:
     words = sum(1 for t in span if not t.is_punct and not t.is_space)
     length = next((b for b in LENGTH_BUCKETS if words <= b), LENGTH_BUCKETS[-1] + 1)
     first = span[0]
-    features = [f"length={length}", f"content_head={span.root.pos_}", f"content_first={first.pos_}"]
+    cue = report.cue.root
+    features = [
+        f"length={length}",
+        f"content_head={span.root.pos_}",
+        f"content_first={first.pos_}",
+        f"content_root_lemma={span.root.lemma_.lower()}",
+        f"content_first_word={first.lower_}",
+        f"content_side={'after' if span.start > cue.i else 'before'}",
+        f"lemma_opens={cue.lemma_.lower()}|{first.lower_ if first.lower_ in OPENERS else first.pos_}",
+    ]
     if first.lower_ in WH_WORDS or first.lower_ in {"that", "to"}:
         features.append(f"content_opens={first.lower_}")
     if span.root.ent_type_:
