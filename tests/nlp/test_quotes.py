@@ -548,6 +548,37 @@ def test_extract_quotes_keeps_what_the_cue_says_of_its_object_in_the_content(tex
     assert quote.kind == "mixed"
 
 
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        (
+            "Analysts said economic factors have raised the country's appeal, citing its ports on the "
+            "Indian Ocean.",
+            [
+                ("said", "economic factors have raised the country's appeal"),
+                ("citing", "its ports on the Indian Ocean"),
+            ],
+        ),
+        (
+            "She said parents who adopt would not be eligible for the leave, and when pressed on why, the "
+            'mother of three replied, "It is meant to benefit the mother."',
+            [
+                ("said", "parents who adopt would not be eligible for the leave"),
+                ("replied", "It is meant to benefit the mother."),
+            ],
+        ),
+        (
+            'Roberts said the videos were "inconclusive" and that the footage showed nothing new.',
+            [("said", 'the videos were "inconclusive" and that the footage showed nothing new')],
+        ),
+    ],
+)
+def test_a_report_after_the_content_is_the_speakers_next_statement(
+    text: str, reports: list[tuple[str, str]]
+) -> None:
+    assert [(q.cue.text, q.text) for q in quotes_of(text)] == reports
+
+
 def test_extract_quotes_leaves_a_lesser_report_inside_anothers_content_to_it() -> None:
     (quote,) = quotes_of("According to police, officers ordered the driver to get out of the car.")
     assert quote.cue.text == "According to"

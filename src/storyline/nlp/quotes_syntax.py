@@ -345,9 +345,42 @@ def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
             content_range = subtree_range(content, token)
             if frame != "prep" and content.pos_ in NOMINALS:
                 content_range = _with_predicate(content_range, content, token)
+            content_range = _before_next_report(content_range, content, lexicon)
             yield Report(cue, content_range, speaker_of(token), frame)
         elif is_cue_verb(token, lexicon) and _is_reporting_clause(token):
             yield _reporting_clause(token)
+
+
+def _before_next_report(
+    content: tuple[int, int] | None, head: Token, lexicon: ReportingLexicon
+) -> tuple[int, int] | None:
+    """``said geopolitical factors have contributed …, citing the strategic importance …``, ``said fathers
+    would not be eligible, and when pressed, the mother of three replied, …``: a clause after a comma that is
+    a report of its own (a subjectless participle, or a coordinated clause with its own subject) is the
+    speaker's next statement, however the parser hung it, not the end of this one."""
+    if content is None:
+        return None
+    for token in head.subtree:
+        if content[0] < token.idx < content[1] and _opens_own_report(token, lexicon):
+            first = token.left_edge
+            while first.i > head.i and (first.nbor(-1).text == "," or first.nbor(-1).dep_ == "cc"):
+                first = first.nbor(-1)
+            end = trim(doc_text(token.doc), content[0], first.idx)[1]
+            return (content[0], end) if end > content[0] else content
+    return content
+
+
+def _opens_own_report(token: Token, lexicon: ReportingLexicon) -> bool:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.verbs or token.i < 2:
+        return False
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if token.tag_ == "VBG" and not subjects:
+        return token.dep_ == "advcl" and token.nbor(-1).text == ","
+    # ``… and that the footage shows …``, ``… and who approved …`` coordinate the content itself
+    coordinated_content = any(c.dep_ == "mark" for c in token.children) or any(
+        s.lower_ in RELATIVE_PRONOUNS or s.tag_ in {"WP", "WDT"} for s in subjects
+    )
+    return token.dep_ == "conj" and bool(subjects) and not coordinated_content
 
 
 def _with_predicate(content: tuple[int, int] | None, head: Token, verb: Token) -> tuple[int, int] | None:
