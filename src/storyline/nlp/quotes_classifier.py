@@ -27,6 +27,7 @@ PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "
 WH_WORDS = {"what", "how", "why", "whether", "if", "who", "when", "where", "which"}
 MODALS = {"will", "would", "can", "could", "may", "might", "must", "should", "shall"}
 LENGTH_BUCKETS = (1, 3, 7, 15, 30)
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "relcl"}
 OPENERS = WH_WORDS | {"that", "to", "for", "about"}
 
 
@@ -97,11 +98,27 @@ def report_features(report: Report) -> list[str]:
         features.append("question")
     features.append(f"lemma_tag={lemma}|{cue.tag_}")
     features.append(f"cue_head={cue.head.lemma_.lower()}|{cue.dep_}")
+    governor = _reporting_governor(cue)
+    if governor is not None:
+        features += [f"under={governor.lemma_.lower()}", f"lemma_under={lemma}|{governor.lemma_.lower()}"]
     if report.speaker is not None:
+        features.append(f"speaker_type_lemma={report.speaker.ent_type_ or report.speaker.pos_}|{lemma}")
         features.append(f"speaker_lemma={report.speaker.lemma_.lower()}")
         features.append(f"speaker_dep={report.speaker.dep_}")
         features.append(f"speaker_side={'before' if report.speaker.i < cue.i else 'after'}")
     return features
+
+
+def _reporting_governor(cue: Token) -> Token | None:
+    """The verb whose clause the cue sits in (``said he believed …``: believe under say), up a few clauses."""
+    token = cue
+    for _ in range(3):
+        if token.dep_ not in CLAUSE_DEPS or token.head is token:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            return token
+    return None
 
 
 def _speaker_kind(speaker: Token | None) -> str:
