@@ -99,9 +99,11 @@ def _subject_of(cue: Token) -> Token | None:
             return _speaker_of_noun(token.head)
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
             preposition = token.head
-            token = _verb_above(preposition)  # ``after saying …``, ``stopped short of calling …``
-            if token is not None and (blamed := _one_blamed(token, preposition)) is not None:
-                return blamed
+            token = _adjunct_governor(preposition)  # ``after saying …``, ``stopped short of calling …``
+            if token is not None and (
+                controller := _one_blamed(token, preposition) or _passive_controller(token)
+            ):
+                return controller
             continue
         if _follows_reported_clause(token):
             token = token.head.head  # ``X said (that) …, adding that …``: X adds, not the reported clause
@@ -120,6 +122,24 @@ def _verb_above(token: Token) -> Token | None:
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor
     return None
+
+
+def _adjunct_governor(preposition: Token) -> Token | None:
+    """The verb a prepositional phrase qualifies: the main clause for one that opens the sentence (``After
+    saying …, she was …``), which parsers often hang on a verb inside a quotation in between."""
+    opening = all(t.is_punct or t.is_space for t in preposition.doc[preposition.sent.start : preposition.i])
+    root = preposition.sent.root
+    if opening and root.pos_ in ("VERB", "AUX", "ADJ") and root.i > preposition.i:
+        return root
+    return _verb_above(preposition)
+
+
+def _passive_controller(verb: Token) -> Token | None:
+    """``After saying …, she was rushed to hospital``: a passive main clause's subject is who the adjunct's
+    participle is about, though it is no speaker of the passive verb itself."""
+    if _own_speaker(verb) is not None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in NOMINALS), None)
 
 
 def _one_blamed(verb: Token, preposition: Token) -> Token | None:
