@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from storyline.config import Settings
 from storyline.errors import PipelineError
 from storyline.nlp import load_pipeline
 
@@ -40,3 +41,14 @@ def test_load_pipeline_refuses_other_languages(tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "german")
     with pytest.raises(PipelineError, match="language 'de'"):
         load_pipeline(str(tmp_path / "german"))
+
+
+def test_a_blank_line_ends_a_sentence() -> None:
+    text = (
+        "WASHINGTON (AP) — The Latest on the presidential race (all times EDT):\n\n7 p.m.\n\n"
+        "Donald Trump is once again questioning the integrity of the voting system."
+    )
+    doc = load_pipeline(Settings().spacy_model)(text)
+    assert all("\n\n" not in sentence.text.strip() for sentence in doc.sents)
+    questioning = next(t for t in doc if t.text == "questioning")
+    assert [t.text for t in questioning.children if t.dep_ == "nsubj"] == ["Trump"]

@@ -23,6 +23,18 @@ from storyline.nlp.times import extract_times
 from storyline.records import Analysis, Article
 
 REQUIRED_COMPONENTS = ("parser", "ner")
+PARAGRAPH_BREAKS = "storyline_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence. Left alone, the parser runs a headline, a dateline or a timestamp into
+    the paragraph after it, and that paragraph's verbs then take their subjects from the headline."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -36,6 +48,7 @@ def load_pipeline(model: str) -> Language:
             "STORYLINE_SPACY_MODEL to an installed spaCy 3.8 English pipeline"
         ) from error
     _check_pipeline(model, nlp)
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
 
 
