@@ -94,6 +94,8 @@ def test_score_article_counts_roles_on_matched_contents(tmp_path: Path) -> None:
     assert metrics["speaker_token_overlap_f1"] == pytest.approx(0.8)
     # of the two matched contents, both gold sources are found
     assert metrics["speaker_attribution"] == 1.0
+    # of the two direct quotations predicted, "Title" has no speaker
+    assert metrics["direct_without_speaker"] == 0.5
     kinds = breakdown_from(counts)
     assert kinds["direct"]["content_overlap_recall"] == 1.0
     assert kinds["direct"]["content_overlap_precision"] == 0.5
