@@ -591,6 +591,25 @@ def test_a_report_after_the_content_is_the_speakers_next_statement(
     assert [(q.cue.text, q.text) for q in quotes_of(text)] == reports
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The news set off another round of fireworks on Friday: Republicans said they are convinced the "
+            "department mishandled the investigation.",
+            "they are convinced the department mishandled the investigation",
+        ),
+        (
+            "It would likely take two to three weeks to convene the committee, he said, and the wrangling "
+            "could be paralyzing.",
+            "It would likely take two to three weeks to convene the committee",
+        ),
+    ],
+)
+def test_a_cue_reports_the_clause_after_it_or_the_one_it_interrupts(text: str, content: str) -> None:
+    assert next(q.text for q in quotes_of(text, every_construction) if q.cue.text == "said") == content
+
+
 def test_extract_quotes_leaves_a_lesser_report_inside_anothers_content_to_it() -> None:
     (quote,) = quotes_of("According to police, officers ordered the driver to get out of the car.")
     assert quote.cue.text == "According to"

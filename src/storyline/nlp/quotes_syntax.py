@@ -428,7 +428,10 @@ def _content_of(verb: Token, lexicon: ReportingLexicon) -> tuple[str, Token] | N
     for frame, dep in FRAME_DEPS:
         if not lexicon.allows(lemma, frame):
             continue
-        if (content := next((c for c in children if c.dep_ == dep), None)) is not None:
+        found = [c for c in children if c.dep_ == dep]
+        # a clause after the verb is its content; one before it only when none follows (``…, he said``),
+        # since parsers also hang an earlier sentence on the verb (``… on Friday: Republicans said they …``)
+        if (content := next((c for c in found if c.i > verb.i), found[0] if found else None)) is not None:
             return frame, content
     preposition = _reporting_preposition(verb, lexicon)
     if preposition is not None:
@@ -460,8 +463,17 @@ def _is_reporting_clause(verb: Token) -> bool:
 
 
 def _reporting_clause(token: Token) -> Report:
-    """``The talks failed, officials said``: the cue hangs off the clause it reports."""
-    return Report(cue_span(token), subtree_range(token.head, token, without=token), speaker_of(token))
+    """``The talks failed, officials said``: the cue hangs off the clause it reports. Set in the middle and
+    followed by a new clause (``It would take weeks, he said, and wrangling could …``), it reports the part
+    before it."""
+    content = subtree_range(token.head, token, without=token)
+    after = token.doc[max(t.i for t in token.subtree) + 1 :]
+    opens_clause = next((t for t in after if not t.is_punct), None)
+    if content is not None and opens_clause is not None and opens_clause.dep_ == "cc":
+        start = min(t.i for t in token.subtree)
+        end = trim(doc_text(token.doc), content[0], token.doc[start].idx)[1]
+        content = (content[0], end) if end > content[0] else content
+    return Report(cue_span(token), content, speaker_of(token))
 
 
 def _noun_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
