@@ -52,3 +52,14 @@ def test_a_blank_line_ends_a_sentence() -> None:
     assert all("\n\n" not in sentence.text.strip() for sentence in doc.sents)
     questioning = next(t for t in doc if t.text == "questioning")
     assert [t.text for t in questioning.children if t.dep_ == "nsubj"] == ["Trump"]
+
+
+def test_a_line_break_after_a_full_stop_ends_a_sentence_but_a_wrapped_line_does_not() -> None:
+    text = (
+        "“What parents really want is a quality neighborhood school right in your community,” said Hester.\n"
+        "Michael Mulgrew, president of the teachers union, said the schools need support. A\nline wraps."
+    )
+    sentences = [s.text.strip() for s in load_pipeline(Settings().spacy_model)(text).sents]
+    assert sentences[0].endswith("said Hester.")
+    assert sentences[1].startswith("Michael Mulgrew")
+    assert sentences[-1] == "A\nline wraps."

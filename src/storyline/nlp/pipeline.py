@@ -9,7 +9,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.config import Settings
 from storyline.errors import PipelineError
@@ -26,15 +26,27 @@ REQUIRED_COMPONENTS = ("parser", "ner")
 PARAGRAPH_BREAKS = "storyline_paragraph_breaks"
 
 
+SENTENCE_FINAL = {".", "!", "?"}
+
+
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence. Left alone, the parser runs a headline, a dateline or a timestamp into
-    the paragraph after it, and that paragraph's verbs then take their subjects from the headline."""
-    for token in doc[1:]:
+    """A blank line ends a sentence, and so does a line break after a full stop. Left alone, the parser runs
+    a headline, a dateline or a timestamp into the paragraph after it, and that paragraph's verbs then take
+    their subjects from the headline; a single line break between paragraphs goes the same way."""
+    for token in doc[2:]:
         before = doc[token.i - 1]
-        if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
+        if not before.is_space or "\n" not in before.text or token.is_space:
+            continue
+        if before.text.count("\n") >= 2 or _ends_sentence(doc[token.i - 2]):
             token.is_sent_start = True
     return doc
+
+
+def _ends_sentence(token: Token) -> bool:
+    if token.is_quote and token.i > 0:
+        token = token.nbor(-1)
+    return token.text in SENTENCE_FINAL
 
 
 @lru_cache(maxsize=4)
