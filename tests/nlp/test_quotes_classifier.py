@@ -17,6 +17,7 @@ from storyline.training.quotes import (
     END_TO_END_THRESHOLDS,
     end_to_end_threshold,
     labelled_constructions,
+    surest_near_best,
     train_scorer,
 )
 
@@ -65,6 +66,17 @@ def test_the_threshold_is_chosen_on_the_whole_extractor_with_out_of_fold_judges(
     )
     assert threshold in END_TO_END_THRESHOLDS and 0.2 < threshold <= 0.3
     assert scores == {"content_overlap_f1": 1.0, "speaker_overlap_f1": 1.0}
+
+
+def test_of_near_tied_thresholds_the_surest_is_taken():
+    scores = {
+        0.2: {"content_overlap_f1": 0.812, "speaker_overlap_f1": 0.739},
+        0.25: {"content_overlap_f1": 0.810, "speaker_overlap_f1": 0.740},
+        0.3: {"content_overlap_f1": 0.806, "speaker_overlap_f1": 0.742},
+        0.35: {"content_overlap_f1": 0.790, "speaker_overlap_f1": 0.742},
+    }
+    assert surest_near_best(scores) == 0.3
+    assert surest_near_best({0.2: {"f1": 0.8}, 0.3: {"f1": 0.7}}) == 0.2
 
 
 def test_constructions_are_labelled_by_the_gold_content_and_cue():
