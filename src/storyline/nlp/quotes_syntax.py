@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy import symbols as spacy_symbols
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from storyline.config import package_data
@@ -355,8 +357,8 @@ def _within(token: Token, ancestor: Token) -> bool:
 
 
 def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
-    for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.verbs:
+    for token in _tokens_of(doc, POS, "VERB"):
+        if token.lemma_.lower() not in lexicon.verbs:
             continue
         found = _content_of(token, lexicon)
         if found is not None:
@@ -477,8 +479,8 @@ def _reporting_clause(token: Token) -> Report:
 
 
 def _noun_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
-    for token in doc:
-        if token.pos_ != "NOUN" or (found := _noun_content(token, lexicon)) is None:
+    for token in _tokens_of(doc, POS, "NOUN"):
+        if (found := _noun_content(token, lexicon)) is None:
             continue
         frame, content, cue_end = found
         content_range = subtree_range(content, token)
@@ -523,8 +525,8 @@ def _object_of(preposition: Token) -> Token:
 
 def _adjective_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
     """``officials are confident that …``, ``she was critical of …``: the subject of the copula holds it."""
-    for token in doc:
-        if token.pos_ != "ADJ" or token.lemma_.lower() not in lexicon.adjectives:
+    for token in _tokens_of(doc, POS, "ADJ"):
+        if token.lemma_.lower() not in lexicon.adjectives:
             continue
         for child in token.rights:
             if child.dep_ == "ccomp" and lexicon.allows(token.lemma_.lower(), "clause", "ADJ"):
@@ -568,9 +570,16 @@ def _noun_speaker(noun: Token) -> Token | None:
     return None
 
 
+def _tokens_of(doc: Doc, attribute: int, value: str) -> list[Token]:
+    """The tokens whose ``attribute`` (``LOWER``, ``POS``) is ``value``, found on the Doc's array without
+    making a Token for every word: the finders below each look at a few words of the whole text."""
+    key = doc.vocab.strings.add(value) if attribute != POS else spacy_symbols.IDS[value]
+    return [doc[int(i)] for i in (doc.to_array(attribute) == key).nonzero()[0]]
+
+
 def _according_to_reports(doc: Doc) -> Iterator[Report]:
-    for token in doc[:-1]:
-        if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
+    for token in _tokens_of(doc, LOWER, "according"):
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         to = doc[token.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -583,8 +592,8 @@ def _source_phrase_reports(doc: Doc) -> Iterator[Report]:
     """``In an NBC poll released Monday, 50 percent chose Clinton``, ``Trump's gains in recent surveys``: an
     ``in`` phrase on a source noun reports the clause it opens or closes, or the noun phrase it modifies."""
     nouns = source_nouns()
-    for token in doc:
-        if token.lower_ != "in" or token.dep_ != "prep":
+    for token in _tokens_of(doc, LOWER, "in"):
+        if token.dep_ != "prep":
             continue
         source = next((c for c in token.children if c.dep_ == "pobj"), None)
         if source is None or source.lemma_.lower() not in nouns:
