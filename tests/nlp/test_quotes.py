@@ -499,7 +499,9 @@ def test_extract_quotes_reaches_the_subject_through_an_adjective_or_a_predicate_
 
 
 def test_extract_quotes_names_the_antecedent_of_a_relative_that_as_the_speaker() -> None:
-    quotes = quotes_of("The group published poll results that show that most voters oppose the plan.")
+    quotes = quotes_of(
+        "The group published poll results that show that most voters oppose the plan.", every_construction
+    )
     quote = next(q for q in quotes if q.cue.text == "show")
     assert quote.text == "that most voters oppose the plan"
     assert quote.speaker_text.text == "poll results"

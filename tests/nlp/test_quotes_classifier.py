@@ -122,3 +122,13 @@ def test_a_quote_carries_the_scorers_probability_as_its_confidence():
     expected = attribution_scorer().judge(report)
     assert expected is not None
     assert quote.confidence == pytest.approx(min(expected, 0.95), abs=0.01)
+
+
+def test_each_construction_knows_the_others_of_its_sentence():
+    text = "Aides said that the senator claimed that the vote had been rigged. Officials denied it."
+    reports = {r.cue.text: r for r in constructions(text)[1]}
+    said, claimed, denied = reports["said"], reports["claimed"], reports["denied"]
+    assert (said.neighbours, said.inside_other, said.holds_other) == (1, False, True)
+    assert (claimed.neighbours, claimed.inside_other, claimed.holds_other) == (1, True, False)
+    assert (denied.neighbours, denied.inside_other, denied.holds_other) == (0, False, False)
+    assert "lemma_inside_other=claim|True" in report_features(claimed)

@@ -135,8 +135,23 @@ def _labelled_attribution(doc: Doc, speech: LabelledSpeech) -> Attribution:
 
 
 def reporting_constructions(doc: Doc, lexicon: ReportingLexicon, passages: list[QuotedSpan]) -> list[Report]:
-    """The lexicon's reporting constructions with a content, outside quotations (the candidates to score)."""
-    return [r for r in find_reports(doc, lexicon) if r.content is not None and not _cue_inside(r, passages)]
+    """The lexicon's reporting constructions with a content, outside quotations (the candidates to score),
+    each told how it sits among the others of its sentence."""
+    reports = [r for r in find_reports(doc, lexicon) if r.content and not _cue_inside(r, passages)]
+    by_sentence: dict[int, list[Report]] = {}
+    for report in reports:
+        by_sentence.setdefault(report.cue.root.sent.start, []).append(report)
+    for sentence in by_sentence.values():
+        for report in sentence:
+            others = [o for o in sentence if o is not report]
+            report.neighbours = len(others)
+            report.inside_other = any(_holds(o, report.cue.start_char) for o in others)
+            report.holds_other = any(_holds(report, o.cue.start_char) for o in others)
+    return reports
+
+
+def _holds(report: Report, offset: int) -> bool:
+    return report.content is not None and report.content[0] <= offset < report.content[1]
 
 
 def quoted_passages(text: str, every_passage: list[QuotedSpan] | None = None) -> list[QuotedSpan]:

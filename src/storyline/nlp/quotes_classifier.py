@@ -28,6 +28,7 @@ WH_WORDS = {"what", "how", "why", "whether", "if", "who", "when", "where", "whic
 MODALS = {"will", "would", "can", "could", "may", "might", "must", "should", "shall"}
 LENGTH_BUCKETS = (1, 3, 7, 15, 30)
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "relcl"}
+MAX_NEIGHBOURS = 4
 OPENERS = WH_WORDS | {"that", "to", "for", "about"}
 
 
@@ -80,6 +81,7 @@ def report_features(report: Report) -> list[str]:
         f"lemma_speaker={lemma}|{speaker}",
         *content,
         *(f"frame_{c}" for c in content if c.startswith(("length=", "content_head="))),
+        *_neighbourhood_features(report, lemma),
     ]
     deps = {child.dep_ for child in cue.children}
     auxiliaries = {child.lower_ for child in cue.children if child.dep_ == "aux"}
@@ -107,6 +109,21 @@ def report_features(report: Report) -> list[str]:
         features.append(f"speaker_dep={report.speaker.dep_}")
         features.append(f"speaker_side={'before' if report.speaker.i < cue.i else 'after'}")
     return features
+
+
+def _neighbourhood_features(report: Report, lemma: str) -> list[str]:
+    """How the construction sits among the other candidates of its sentence: a report inside another's
+    content, or one holding another, is judged differently from one alone (``passage`` reports, judged one
+    quotation at a time, have none)."""
+    if report.frame == "passage":
+        return []
+    return [
+        f"neighbours={min(report.neighbours, MAX_NEIGHBOURS)}",
+        f"inside_other={report.inside_other}",
+        f"holds_other={report.holds_other}",
+        f"lemma_inside_other={lemma}|{report.inside_other}",
+        f"lemma_holds_other={lemma}|{report.holds_other}",
+    ]
 
 
 def _reporting_governor(cue: Token) -> Token | None:

@@ -45,6 +45,12 @@ class Report:
     content: tuple[int, int] | None
     speaker: Token | None
     frame: str = "clause"
+    neighbours: int = 0
+    """Other candidate constructions in the cue's sentence (set by ``quotes.reporting_constructions``)."""
+    inside_other: bool = False
+    """The cue lies in another candidate's content (``said that X claimed …``)."""
+    holds_other: bool = False
+    """The content holds another candidate's cue."""
 
 
 def find_reports(doc: Doc, lexicon: ReportingLexicon) -> list[Report]:
