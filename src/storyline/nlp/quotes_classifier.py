@@ -3,10 +3,11 @@
 The cue lexicon proposes every construction its verbs, nouns and adjectives may form; most frames are right
 only part of the time (``called`` reports in ``called for a ban`` and in ``called him a liar``, not in
 ``called the meeting``). A logistic regression over the construction's words and syntax (the cue's lemma
-and frame, its tense and modality, who its subject is, what its content looks like) keeps the ones that
-report. It is trained by ``python -m storyline.training.quotes`` on PolNeAR's train compartment, with its
-threshold chosen by cross-validation there, and shipped as plain JSON weights
-(``models/quote_attribution.json``) so that loading runs no code and needs no scikit-learn.
+and frame, its tense and modality, who its subject is, what its content looks like, how it sits among the
+other candidates of its sentence) keeps the ones that report. It is trained by ``python -m
+storyline.training.quotes`` on PolNeAR's train compartment, with its threshold chosen by cross-validation
+there, and shipped as plain JSON weights (``models/quote_attribution.json``) so that loading runs no code and
+needs no scikit-learn.
 """
 
 from __future__ import annotations

@@ -475,7 +475,7 @@ def _reporting_clause(token: Token) -> Report:
     followed by a new clause (``It would take weeks, he said, and wrangling could …``), it reports the part
     before it."""
     content = subtree_range(token.head, token, without=token)
-    after = token.doc[max(t.i for t in token.subtree) + 1 :]
+    after = token.doc[max(t.i for t in token.subtree) + 1 : token.sent.end]
     opens_clause = next((t for t in after if not t.is_punct), None)
     if content is not None and opens_clause is not None and opens_clause.dep_ == "cc":
         start = min(t.i for t in token.subtree)
