@@ -623,8 +623,10 @@ def _described_actor(context: DocContext, head: Token) -> str | None:
 def _actor_speaking(context: DocContext, head: Token) -> str | None:
     """The actor the speaker phrase names; a phrase that only mentions one in a modifier speaks for it when
     its head is a title or a body that speaks for others (``a JetBlue spokesman``, ``Russian authorities``),
-    not when it is anyone else (``a JetBlue pilot``, ``Russian voters``: no actor)."""
-    entity_id = context.entity_for(head)
+    not when it is anyone else (``a JetBlue pilot``, ``Russian voters``: no actor). Only the words up to the
+    head count: what follows it describes the speaker (``leaders, worried about Clinton's chances,``), and a
+    body it serves is read by ``_described_actor``."""
+    entity_id = context.entity_for(head.doc[head.left_edge.i : head.i + 1])
     if entity_id is None or head.pos_ not in ("NOUN", "PROPN") or context.entity_of_token(head) is not None:
         return entity_id
     if head.pos_ == "PROPN":
