@@ -547,7 +547,13 @@ def _adjective_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
 
 
 def _holder(adjective: Token) -> Token | None:
-    return speaker_of(adjective.head) if adjective.dep_ in {"acomp", "oprd"} else None
+    """The copula's subject (``officials are confident``), or the noun an adjective phrase set after it
+    describes (``Democratic leaders, increasingly worried about …,``)."""
+    if adjective.dep_ in {"acomp", "oprd"}:
+        return speaker_of(adjective.head)
+    if adjective.dep_ == "amod" and adjective.i > adjective.head.i and adjective.head.pos_ in NOMINALS:
+        return adjective.head
+    return None
 
 
 def _governing_cue_verb(noun: Token, lexicon: ReportingLexicon) -> Token | None:
