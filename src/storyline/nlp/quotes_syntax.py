@@ -393,9 +393,14 @@ def _before_next_report(
             first = token.left_edge
             while first.i > head.i and (first.nbor(-1).text == "," or first.nbor(-1).dep_ == "cc"):
                 first = first.nbor(-1)
-            end = trim(doc_text(token.doc), content[0], first.idx)[1]
-            return (content[0], end) if end > content[0] else content
+            return _cut_before(content, first)
     return content
+
+
+def _cut_before(content: tuple[int, int], token: Token) -> tuple[int, int]:
+    """The content ending before ``token``, edge punctuation trimmed; unchanged if nothing would be left."""
+    end = trim(doc_text(token.doc), content[0], token.idx)[1]
+    return (content[0], end) if end > content[0] else content
 
 
 def _opens_own_report(token: Token, lexicon: ReportingLexicon) -> bool:
@@ -478,9 +483,7 @@ def _reporting_clause(token: Token) -> Report:
     after = token.doc[max(t.i for t in token.subtree) + 1 : token.sent.end]
     opens_clause = next((t for t in after if not t.is_punct), None)
     if content is not None and opens_clause is not None and opens_clause.dep_ == "cc":
-        start = min(t.i for t in token.subtree)
-        end = trim(doc_text(token.doc), content[0], token.doc[start].idx)[1]
-        content = (content[0], end) if end > content[0] else content
+        content = _cut_before(content, token.left_edge)
     return Report(cue_span(token), content, speaker_of(token))
 
 
@@ -585,7 +588,7 @@ def _noun_speaker(noun: Token) -> Token | None:
 def _tokens_of(doc: Doc, attribute: int, value: str) -> list[Token]:
     """The tokens whose ``attribute`` (``LOWER``, ``POS``) is ``value``, found on the Doc's array without
     making a Token for every word: the finders below each look at a few words of the whole text."""
-    key = doc.vocab.strings.add(value) if attribute != POS else spacy_symbols.IDS[value]
+    key = spacy_symbols.IDS[value] if attribute == POS else doc.vocab.strings[value]
     return [doc[int(i)] for i in (doc.to_array(attribute) == key).nonzero()[0]]
 
 
