@@ -24,8 +24,6 @@ from storyline.records import Analysis, Article
 
 REQUIRED_COMPONENTS = ("parser", "ner")
 PARAGRAPH_BREAKS = "storyline_paragraph_breaks"
-
-
 SENTENCE_FINAL = {".", "!", "?"}
 
 

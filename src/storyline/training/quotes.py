@@ -11,8 +11,7 @@ train articles is labelled (does a gold attribution share its content and its cu
 regression learns which report (5 folds grouped by article give out-of-fold models); its threshold is the
 highest of those within ``NEAR_TIE`` of the best mean of content and speaker overlap F1 of the whole
 extractor over the train articles, each judged by the fold model that did not see it. The scorer goes to
-``models/quote_attribution.json``.
-Only the train compartment is read, never the dev folder.
+``models/quote_attribution.json``. Only the train compartment is read, never the dev folder.
 """
 
 from __future__ import annotations
@@ -274,7 +273,8 @@ def end_to_end_threshold(
 def surest_near_best(scores: dict[float, dict[str, float]]) -> float:
     """The highest threshold whose mean score is within ``NEAR_TIE`` of the best mean."""
     means = {threshold: sum(s.values()) / len(s) for threshold, s in scores.items()}
-    return max(t for t, mean in means.items() if mean >= max(means.values()) - NEAR_TIE)
+    best = max(means.values())
+    return max(t for t, mean in means.items() if mean >= best - NEAR_TIE)
 
 
 def _f1(kept, target) -> float:
