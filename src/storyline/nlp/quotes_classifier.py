@@ -131,7 +131,7 @@ def _reporting_governor(cue: Token) -> Token | None:
     """The verb whose clause the cue sits in (``said he believed …``: believe under say), up a few clauses."""
     token = cue
     for _ in range(3):
-        if token.dep_ not in CLAUSE_DEPS or token.head is token:
+        if token.dep_ not in CLAUSE_DEPS or token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ == "VERB":

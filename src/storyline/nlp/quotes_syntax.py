@@ -6,6 +6,7 @@ character range; none of them parses again.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from storyline.nlp.context import doc_text
 from storyline.nlp.quotes_lexicon import ReportingLexicon
 
 FRAME_DEPS = (("clause", "ccomp"), ("infinitive", "xcomp"), ("object", "dobj"))
+FRAME_ORDER = {frame: order for order, (frame, _) in enumerate(FRAME_DEPS)}
 NOUN_CONTENT_DEPS = {"acl", "ccomp", "relcl", "appos"}
 PREPOSITION_OBJECTS = {"pobj", "pcomp"}
 OWN_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp"}
@@ -27,11 +29,12 @@ RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl", "acomp"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 DUMMY_SUBJECT_VERBS = {"appear", "seem", "be"}
 SPEAKER_PHRASE_MAX_TOKENS = 20
+SOURCE_PHRASE_MAX_WORDS = 4  # ``according to show insiders``: a short name, not a clause
 MAX_CLIMB = 5  # ``refuses to release his records or explain how …``: conj, xcomp, conj up to the subject
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 NOMINALS = {"NOUN", "PROPN", "PRON"}
 OBJECT_PREDICATE_DEPS = {"oprd", "dobj"}
-OBJECT_PREDICATE_PREPOSITIONS = {"as", "for"}
+OBJECT_PREDICATE_PREPOSITIONS = {"as", "for", "of", "about"}
 NAME_ENTITY_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 EDGE_PUNCT = " \t\n\xa0,;:—–―-"
@@ -116,7 +119,7 @@ def _subject_of(cue: Token) -> Token | None:
         if _follows_reported_clause(token):
             token = token.head.head  # ``X said (that) …, adding that …``: X adds, not the reported clause
             continue
-        if token.dep_ not in RAISING_DEPS or token.head is token:
+        if token.dep_ not in RAISING_DEPS or token.head.i == token.i:
             return None
         if (controller := _object_controller(token)) is not None:
             return controller
@@ -197,9 +200,11 @@ def _name_just_before(cue: Token) -> Token | None:
     if cue.i == 0 or cue.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return None
     before = cue.doc[cue.i - 1]
-    if before.pos_ == "PROPN" and before.ent_type_ in NAME_ENTITY_TYPES and before.dep_ not in SUBJECT_DEPS:
-        return before
-    return None
+    if before.dep_ in SUBJECT_DEPS or before.pos_ not in ("PROPN", "NOUN"):
+        return None
+    # the tagger may take a name it meets only here for a common noun: a capital mid-sentence names it
+    capitalised = before.is_title and before.i > before.sent.start
+    return before if before.ent_type_ in NAME_ENTITY_TYPES or capitalised else None
 
 
 def _named_after_quotation(cue: Token) -> Token | None:
@@ -235,7 +240,10 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 
 def _speaker_of_noun(noun: Token) -> Token | None:
-    """``a lawsuit alleging …`` → the lawsuit; ``X released a statement saying …`` → X."""
+    """``a lawsuit alleging …`` → the lawsuit; ``X released a statement saying …`` → X; ``…, each touting
+    …``, ``those saying …`` → the pronoun."""
+    if noun.pos_ == "PRON":
+        return noun
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None
     if noun.pos_ == "PROPN" or noun.ent_type_ in NAME_ENTITY_TYPES:
@@ -437,19 +445,65 @@ def _content_of(verb: Token, lexicon: ReportingLexicon) -> tuple[str, Token] | N
     infinitive (``urged him to act``), an object (``denied the report``), a prepositional object
     (``called for a boycott``)."""
     lemma = verb.lemma_.lower()
-    children = list(verb.children)
-    for frame, dep in FRAME_DEPS:
-        if not lexicon.allows(lemma, frame):
-            continue
-        found = [c for c in children if c.dep_ == dep]
-        # a clause after the verb is its content; one before it only when none follows (``…, he said``),
-        # since parsers also hang an earlier sentence on the verb (``… on Friday: Republicans said they …``)
-        if (content := next((c for c in found if c.i > verb.i), found[0] if found else None)) is not None:
-            return frame, content
+    if lexicon.allows(lemma, "clause") and (lent := _clause_lent_to(verb)) is not None:
+        return "clause", lent
+    found = [
+        (frame, child)
+        for frame, dep in FRAME_DEPS
+        if lexicon.allows(lemma, frame)
+        for child in verb.children
+        if (child.dep_ == dep or _fills_frame_otherwise(frame, child, verb))
+        and not _lent_away(child, verb, lexicon)
+    ]
+    if found:
+        # a clause or infinitive after the verb is its content; one before it only when none follows (``…, he
+        # said``), since parsers also hang an earlier sentence on the verb (``… is predictable - Trump has
+        # vowed to bring back …``); an object counts after any clause
+        return min(
+            found, key=lambda f: (f[0] == "object" or f[1].i < verb.i, FRAME_ORDER[f[0]], f[1].i < verb.i)
+        )
     preposition = _reporting_preposition(verb, lexicon)
     if preposition is not None:
         return "prep", _object_of(preposition)
     return None
+
+
+def _fills_frame_otherwise(frame: str, child: Token, verb: Token) -> bool:
+    if frame == "clause":
+        return _bare_clause_before(child, verb)
+    # ``The bill is supported by 42 percent``: a passive's subject is what its agent reports
+    return frame == "object" and child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _bare_clause_before(child: Token, verb: Token) -> bool:
+    """``The middle fifth paid 8.9 percent, the agency said in a report, and …``: a clause with its own
+    subject and no conjunction, set off by a comma before the verb, is what it reports, however parsed."""
+    if child.dep_ != "advcl" or child.i > verb.i or child.right_edge.i + 1 >= verb.i:
+        return False
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
+    subordinated = any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children)
+    return has_subject and not subordinated and child.doc[child.right_edge.i + 1].text == ","
+
+
+def _clause_lent_to(participle: Token) -> Token | None:
+    """``"A," Trump said, adding later, "B."``: parsers hang the second quotation on the verb before; the
+    clause after a bare participle of that verb is the participle's content."""
+    governor = participle.head
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.i < governor.i:
+        return None
+    if any(c.dep_ in OWN_CONTENT_DEPS | SUBJECT_DEPS for c in participle.children):
+        return None
+    return next((c for c in governor.children if c.dep_ == "ccomp" and c.left_edge.i > participle.i), None)
+
+
+def _lent_away(clause: Token, verb: Token, lexicon: ReportingLexicon) -> bool:
+    """Whether a clause of ``verb`` is the content of a reporting participle between them."""
+    return any(
+        lexicon.allows(child.lemma_.lower(), "clause")
+        and (lent := _clause_lent_to(child)) is not None
+        and lent.i == clause.i
+        for child in verb.children
+    )
 
 
 def _reporting_preposition(verb: Token, lexicon: ReportingLexicon) -> Token | None:
@@ -480,9 +534,14 @@ def _reporting_clause(token: Token) -> Report:
     followed by a new clause (``It would take weeks, he said, and wrangling could …``), it reports the part
     before it."""
     content = subtree_range(token.head, token, without=token)
-    after = token.doc[max(t.i for t in token.subtree) + 1 : token.sent.end]
+    own = [
+        t for t in token.subtree if not (t.dep_ == "cc" and t.head.i == token.i)
+    ]  # ``and`` may hang on the cue
+    after = token.doc[max(t.i for t in own) + 1 : token.sent.end]
     opens_clause = next((t for t in after if not t.is_punct), None)
     if content is not None and opens_clause is not None and opens_clause.dep_ == "cc":
+        if token.head.i > token.i:  # hung on the clause after it: the clause before is the sentence's start
+            content = (token.sent.start_char, content[1])
         content = _cut_before(content, token.left_edge)
     return Report(cue_span(token), content, speaker_of(token))
 
@@ -597,10 +656,23 @@ def _according_to_reports(doc: Doc) -> Iterator[Report]:
         if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         to = doc[token.i + 1]
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) or _noun_closing_phrase(to)
         content = _rest_of_sentence(token.sent, token.i, max(_last_index(token), to.i))
         if content is not None:
             yield Report(doc[token.i : token.i + 2], content, source, "according")
+
+
+def _noun_closing_phrase(preposition: Token) -> Token | None:
+    """``according to show insiders``: where the tagger took a word of the phrase for a verb, the preposition
+    has no object; the noun ending the few words after it, before any punctuation, heads the source."""
+    words = list(
+        itertools.takewhile(
+            lambda t: not t.is_punct, preposition.doc[preposition.i + 1 : preposition.sent.end]
+        )
+    )
+    if not words or len(words) > SOURCE_PHRASE_MAX_WORDS or words[-1].pos_ not in NOMINALS:
+        return None
+    return words[-1]
 
 
 def _source_phrase_reports(doc: Doc) -> Iterator[Report]:
