@@ -116,6 +116,9 @@ def _subject_of(cue: Token) -> Token | None:
             ):
                 return controller
             continue
+        if (reporter := _reporter_joined(token)) is not None:
+            token = reporter
+            continue
         if _follows_reported_clause(token):
             token = token.head.head  # ``X said (that) …, adding that …``: X adds, not the reported clause
             continue
@@ -185,6 +188,28 @@ def _object_controller(clause: Token) -> Token | None:
 def _may_speak(noun: Token) -> bool:
     """A name, a pronoun or a plural of people (``nations``, ``voters``), not a thing used (``language``)."""
     return noun.pos_ in ("PRON", "PROPN") or noun.ent_type_ in NAME_ENTITY_TYPES or noun.tag_ == "NNS"
+
+
+def _reporter_joined(verb: Token) -> Token | None:
+    """``said he would order a review and warned against hackers``, ``said he'd battled pneumonia and called
+    it common``: a subjectless finite verb the parser coordinated with the reported clause, in the tense of
+    the reporting verb and not of the clause, is the reporter's next act. The reporting verb, or None."""
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ not in FINITE_TAGS
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        return None
+    clause, reporter = verb.head, verb.head.head
+    if clause.dep_ != "ccomp" or reporter.tag_ != verb.tag_ or reporter.i > clause.i:
+        return None
+    # ``didn't support or flatly contradicted`` keeps its tense in ``did``: one predicate in two verbs
+    auxiliaries = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lemma_ == "do" for a in auxiliaries) or any(
+        c.dep_ == "cc" and c.lower_ != "and" for c in clause.children
+    ):
+        return None
+    return reporter if clause.tag_ != verb.tag_ or auxiliaries else None
 
 
 def _follows_reported_clause(participle: Token) -> bool:
@@ -381,14 +406,14 @@ def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
             content_range = subtree_range(content, token)
             if frame != "prep" and content.pos_ in NOMINALS:
                 content_range = _with_predicate(content_range, content, token)
-            content_range = _before_next_report(content_range, content, lexicon)
+            content_range = _before_next_report(content_range, content, token, lexicon)
             yield Report(cue, content_range, speaker_of(token), frame)
         elif is_cue_verb(token, lexicon) and _is_reporting_clause(token):
             yield _reporting_clause(token)
 
 
 def _before_next_report(
-    content: tuple[int, int] | None, head: Token, lexicon: ReportingLexicon
+    content: tuple[int, int] | None, head: Token, cue: Token, lexicon: ReportingLexicon
 ) -> tuple[int, int] | None:
     """``said geopolitical factors have contributed …, citing the strategic importance …``, ``said fathers
     would not be eligible, and when pressed, the mother of three replied, …``: a clause after a comma that is
@@ -397,12 +422,17 @@ def _before_next_report(
     if content is None:
         return None
     for token in head.subtree:
-        if content[0] < token.idx < content[1] and _opens_own_report(token, lexicon):
+        next_act = _opens_own_report(token, lexicon) or _is(_reporter_joined(token), cue)
+        if content[0] < token.idx < content[1] and next_act:
             first = token.left_edge
             while first.i > head.i and (first.nbor(-1).text == "," or first.nbor(-1).dep_ == "cc"):
                 first = first.nbor(-1)
             return _cut_before(content, first)
     return content
+
+
+def _is(token: Token | None, other: Token) -> bool:
+    return token is not None and token.i == other.i
 
 
 def _cut_before(content: tuple[int, int], token: Token) -> tuple[int, int]:
