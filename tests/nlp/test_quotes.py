@@ -752,3 +752,10 @@ def test_extract_quotes_gives_a_participle_after_reported_speech_the_reporters_v
     (arguing,) = [q for q in quotes if q.cue.text == "arguing"]
     assert arguing.speaker_text.text == "Senator David Perdue"
     assert speaker_name(context, arguing) == "David Perdue"
+
+
+def test_a_speaker_phrase_leaves_the_remains_of_a_tag_out() -> None:
+    (quote,) = quotes_of(
+        'We rate it Mostly True.">Sanders said that the real unemployment rate is 51 percent.'
+    )
+    assert quote.speaker_text.text == "Sanders"

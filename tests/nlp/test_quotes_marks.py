@@ -70,3 +70,20 @@ def test_find_quoted_spans_offsets_index_the_text() -> None:
     text = 'A "first" and “second one” and «third».'
     for span in find_quoted_spans(text):
         assert text[span.outer_start] in '"“«' and text[span.outer_end - 1] in '"”»'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation inside one of another style is part of it
+        (
+            '"I will read you the question: “Do you think it matters?” Forty-three, yes," he said.',
+            ["I will read you the question: “Do you think it matters?” Forty-three, yes,"],
+        ),
+        ('“He said "no" and left,” she said.', ['He said "no" and left,']),
+        # a stray mark of one style before a quotation in another leaves that quotation whole
+        ('He said "no. Then “Yes,” she said.\n\nThe end.', ["Yes,"]),
+    ],
+)
+def test_find_quoted_spans_nests_a_quotation_in_another_style(text: str, expected: list[str]) -> None:
+    assert passages(text) == expected

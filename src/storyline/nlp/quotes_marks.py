@@ -3,9 +3,10 @@
 Double marks (" “ ” „ « » and the typewriter pairs '' ``) are paired first; single marks (‘ ’ ' ‹ ›, the
 British style) are paired afterwards in what the doubles left, so that an apostrophe (``Trump’s``, ``don't``)
 is never taken for a mark. A mark's side (opening or closing) comes from the glyph where it has one and from
-its neighbours for straight marks. A quote left open at a paragraph's end continues when the next paragraph
-reopens it (the newspaper convention for quotes over several paragraphs); otherwise the stray mark is
-dropped. One pass over the text, so any number of marks costs linear time.
+its neighbours for straight marks; a quotation in another style inside an open one is part of it. A quote
+left open at a paragraph's end continues when the next paragraph reopens it (the newspaper convention for
+quotes over several paragraphs); otherwise the stray mark is dropped. One pass over the text, so any number
+of marks costs linear time.
 """
 
 from __future__ import annotations
@@ -105,30 +106,55 @@ def _side_from_context(text: str, start: int, end: int) -> Side:
 
 
 def _pair_marks(text: str, marks: list[Mark]) -> list[QuotedSpan]:
-    """Pair marks left to right; an opening mark while one is open means the earlier one was stray."""
+    """Pair marks left to right; an opening mark of the open quote's own style while it is open means the
+    earlier one was stray, one of another style opens a quotation inside it (``"… the question: “As you
+    know …?” Forty-three, yes."``)."""
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
     spans: list[QuotedSpan] = []
     opened: Mark | None = None
     first: Mark | None = None  # the opening mark of a quote that runs over several paragraphs
+    inner: Mark | None = None  # the opening mark of a quotation inside the open one
+    nested: list[QuotedSpan] = []  # quotations inside the open one: kept only if it proves stray
     paragraphs = 1
     for mark in marks:
         if opened is not None and _paragraph_ends_between(breaks, opened.end, mark.start):
             if mark.side is Side.CLOSE or not _reopens_next_paragraph(text, breaks, opened.end, mark):
-                opened, first, paragraphs = None, None, 1
+                spans.extend(nested)
+                opened, first, inner, nested, paragraphs = None, None, None, [], 1
             else:
                 paragraphs += 1
-                opened = mark
+                opened, inner = mark, None
                 continue
+        if inner is not None:
+            if _style(mark) == _style(inner) and mark.side is not Side.OPEN:
+                nested.append(QuotedSpan(inner.end, mark.start, inner.start, mark.end))
+                inner = None
+                continue
+            if mark.side is Side.OPEN:
+                inner = None  # the inner mark was stray; this one restarts as below
         if opened is None:
             if mark.side is not Side.CLOSE:
-                opened, first, paragraphs = mark, mark, 1
+                opened, first, nested, paragraphs = mark, mark, [], 1
+        elif mark.side is Side.OPEN and _style(mark) != _style(opened):
+            inner = mark
         elif mark.side is Side.OPEN and not _closes_german_pair(opened, mark):
-            opened, first, paragraphs = mark, mark, 1
+            spans.extend(nested)
+            opened, first, nested, paragraphs = mark, mark, [], 1
         else:
             start = (first or opened).end
             spans.append(QuotedSpan(start, mark.start, (first or opened).start, mark.end, paragraphs))
-            opened, first, paragraphs = None, None, 1
-    return [span for span in spans if span.end > span.start]
+            opened, first, nested, paragraphs = None, None, [], 1
+    spans.extend(nested)
+    return sorted((span for span in spans if span.end > span.start), key=lambda q: q.outer_start)
+
+
+def _style(mark: Mark) -> str:
+    """Which family of marks a glyph belongs to: straight, typewriter pairs, curly or guillemets."""
+    if mark.glyph == '"':
+        return "straight"
+    if mark.glyph in ("``", "''"):
+        return "typewriter"
+    return "guillemet" if mark.glyph in "«»" else "curly"
 
 
 def _closes_german_pair(opened: Mark, mark: Mark) -> bool:

@@ -311,8 +311,12 @@ def phrase_of(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int,
     if exclude is not None:
         tokens = [t for t in tokens if not (exclude[0] <= t.idx < exclude[1])]
     tokens = _contiguous_around(tokens, head)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return trim(doc_text(head.doc), start, end)
+    text = doc_text(head.doc)
+    start, end = trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    lead = text[start : next((i for i in range(start, end) if text[i].isalnum()), end)]
+    if ">" in lead:  # a tag's remains glued to the name (``">Sanders``) in text taken from markup
+        start += lead.rindex(">") + 1
+    return start, end
 
 
 def _kept_mark(token: Token, phrase: list[Token]) -> bool:
