@@ -354,6 +354,16 @@ def test_extract_quotes_gives_a_participle_after_a_preposition_the_clause_subjec
 
 # (text, cue, speaker phrase): the speaker found through the syntax around the cue
 SPEAKERS = [
+    # a noun or adjective cue speaks for the one it describes: a small clause's subject, the subject of the
+    # verb it qualifies, the noun it stands in apposition to, the subject an opening description precedes
+    (
+        "With Democratic leaders increasingly worried about turnout, the president is rolling out a message.",
+        "worried about",
+        "Democratic leaders",
+    ),
+    ("They went with the former with hopes of coming back to the latter.", "hopes of", "They"),
+    ("Senator Ron Wyden, a critic of the trucking deal, voted against it.", "critic of", "Senator Ron Wyden"),
+    ("A passionate defender of the network, Mr. Schultz likened it to the BBC.", "defender of", "Mr. Schultz"),
     # a participle in a phrase speaks with the verb the phrase hangs on; one judged for saying said it
     (
         "Governor McAuliffe refuses to discuss appointees, aside from saying he wants a diverse delegation.",

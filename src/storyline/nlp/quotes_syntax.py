@@ -645,6 +645,8 @@ def _adjective_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
 def _holder(adjective: Token) -> Token | None:
     """The copula's subject (``officials are confident``), or the noun an adjective phrase set after it
     describes (``Democratic leaders, increasingly worried about …,``)."""
+    if (own := next((c for c in adjective.children if c.dep_ in SUBJECT_DEPS), None)) is not None:
+        return own  # ``With Democratic leaders increasingly worried about …``
     if adjective.dep_ in {"acomp", "oprd"}:
         return speaker_of(adjective.head)
     if adjective.dep_ == "amod" and adjective.i > adjective.head.i and adjective.head.pos_ in NOMINALS:
@@ -667,14 +669,29 @@ def _starts_with_that(clause: Token) -> bool:
 
 
 def _noun_speaker(noun: Token) -> Token | None:
-    """``Trump's claim that``, ``a claim by Trump that``, ``officials saw signs that``."""
+    """``Trump's claim that``, ``a claim by Trump that``, ``officials saw signs that``, ``went ahead with
+    hopes of``; ``the alliance, advocates for …`` and ``A passionate defender of X, Schultz said`` describe
+    the one they stand beside."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if noun.dep_ in {"dobj", "attr"}:
-        return speaker_of(noun.head)
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr"} or (
+        noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB"
+    ):
+        return speaker_of(noun.head if noun.dep_ != "pobj" else head.head)
+    if noun.dep_ == "appos" and head.pos_ in NOMINALS:
+        return head
+    opening = noun.left_edge.i == noun.sent.start and noun.right_edge.i + 1 < head.i
+    if (
+        noun.dep_ in {"dep", "npadvmod"}
+        and head.pos_ == "VERB"
+        and opening
+        and noun.doc[noun.right_edge.i + 1].text == ","
+    ):
+        return speaker_of(head)
     return None
 
 
