@@ -362,8 +362,15 @@ SPEAKERS = [
         "Democratic leaders",
     ),
     ("They went with the former with hopes of coming back to the latter.", "hopes of", "They"),
+    # a participle after a preposition coordinated with another speaks with the verb they qualify
+    (
+        "Oz appeared at a hearing for his role in promoting the pills and for saying that the extract was a "
+        "miracle cure.",
+        "saying",
+        "Oz",
+    ),
     ("Senator Ron Wyden, a critic of the trucking deal, voted against it.", "critic of", "Senator Ron Wyden"),
-    ("A passionate defender of the network, Mr. Schultz likened it to the BBC.", "defender of", "Mr. Schultz"),
+    ("A passionate defender of the network, Mr. Schultz likened it to TV.", "defender of", "Mr. Schultz"),
     # a participle in a phrase speaks with the verb the phrase hangs on; one judged for saying said it
     (
         "Governor McAuliffe refuses to discuss appointees, aside from saying he wants a diverse delegation.",

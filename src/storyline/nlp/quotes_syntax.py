@@ -108,7 +108,7 @@ def _subject_of(cue: Token) -> Token | None:
             return found
         if token.dep_ == "acl":
             return _speaker_of_noun(token.head)
-        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        if token.dep_ == "pcomp" and token.head.dep_ in ("prep", "conj") and token.head.pos_ == "ADP":
             preposition = token.head
             token = _adjunct_governor(preposition)  # ``after saying …``, ``stopped short of calling …``
             if token is not None and (
