@@ -148,6 +148,8 @@ def test_extract_quotes_gives_a_role_the_voice_of_the_body_it_serves() -> None:
         ('"India and Japan face challenges," The Print, an Indian online publication, said.', None),
         ('"We will win," Senator Graham\'s wife said.', None),
         ("Party leaders, worried about Hillary Clinton's chances, said turnout would be low.", None),
+        # the modifier nearest the head names the body served, not the country before it
+        ("The leader of Yemen’s Houthi movement said the truce was a first step.", "Houthi"),
     ],
 )
 def test_a_speaker_speaks_for_the_actor_in_its_phrase_only_as_its_voice(text: str, actor: str | None) -> None:
@@ -179,6 +181,12 @@ def test_an_interrupted_quote_keeps_the_whole_speaker_phrase() -> None:
         ),
         ("Mr. Obama, who spoke in Ohio, said that the plan would work.", "Mr. Obama"),
         ("Mr. Obama, speaking in Ohio, said that the plan would work.", "Mr. Obama"),
+        # a day the parser hung on the phrase's noun is the verb's; a year dating a role is the phrase's
+        (
+            "The leader of the movement on Monday said that the truce would hold.",
+            "The leader of the movement",
+        ),
+        ("A close aide in 2012 said that it was hard.", "A close aide in 2012"),
     ],
 )
 def test_a_speaker_phrase_keeps_restrictive_modifiers_and_drops_asides(text: str, speaker: str) -> None:

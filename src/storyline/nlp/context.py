@@ -138,7 +138,8 @@ class DocContext:
             return found
         if (found := self.entity_of_token(head)) is not None:
             return found
-        for token in tokens:
+        # the modifier nearest the head is the most specific: "Yemen's Houthi movement" is the Houthis'
+        for token in sorted(tokens, key=lambda t: abs(t.i - head.i)):
             if (found := self._token_entity.get(token.i)) is not None:
                 return found
         return self._country_in(tokens)
