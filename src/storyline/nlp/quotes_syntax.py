@@ -441,11 +441,12 @@ def _before_next_report(
     """``said geopolitical factors have contributed …, citing the strategic importance …``, ``said fathers
     would not be eligible, and when pressed, the mother of three replied, …``: a clause after a comma that is
     a report of its own (a subjectless participle, or a coordinated clause with its own subject) is the
-    speaker's next statement, however the parser hung it, not the end of this one."""
+    speaker's next statement, however the parser hung it, not the end of this one; so is a verb of the cue's
+    own tense joined to the content (``said he would order a review and warned …``)."""
     if content is None:
         return None
     for token in head.subtree:
-        next_act = _opens_own_report(token, lexicon) or _is(_reporter_joined(token), cue)
+        next_act = _opens_own_report(token, lexicon) or _same_token(_reporter_joined(token), cue)
         if content[0] < token.idx < content[1] and next_act:
             first = token.left_edge
             while first.i > head.i and (first.nbor(-1).text == "," or first.nbor(-1).dep_ == "cc"):
@@ -454,7 +455,7 @@ def _before_next_report(
     return content
 
 
-def _is(token: Token | None, other: Token) -> bool:
+def _same_token(token: Token | None, other: Token) -> bool:
     return token is not None and token.i == other.i
 
 
@@ -587,9 +588,8 @@ def _reporting_clause(token: Token) -> Report:
     followed by a new clause (``It would take weeks, he said, and wrangling could …``), it reports the part
     before it."""
     content = subtree_range(token.head, token, without=token)
-    own = [
-        t for t in token.subtree if not (t.dep_ == "cc" and t.head.i == token.i)
-    ]  # ``and`` may hang on the cue
+    # the ``and`` that opens the next clause may hang on the cue
+    own = [t for t in token.subtree if not (t.dep_ == "cc" and t.head.i == token.i)]
     after = token.doc[max(t.i for t in own) + 1 : token.sent.end]
     opens_clause = next((t for t in after if not t.is_punct), None)
     if content is not None and opens_clause is not None and opens_clause.dep_ == "cc":
