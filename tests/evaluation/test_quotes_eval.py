@@ -166,3 +166,30 @@ def test_quotes_sharing_cue_and_speaker_are_one_relation_in_parts() -> None:
     ]
     assert relations[0].cue == (at("said"),) and relations[0].source == (at("Trump"),)
     assert [r.kind for r in relations] == ["direct", "indirect", "direct"]
+
+
+def test_the_cue_aligned_view_pairs_a_relation_with_the_gold_one_sharing_its_cue() -> None:
+    text = "He said he plans to use the $18 million he says he raised for his campaign last week."
+    said, says = text.index("said"), text.index("says")
+    gold = [
+        Attribution(
+            content=((said + 5, len(text) - 1),),
+            source=((0, 2),),
+            cue=((said, said + 4),),
+        )
+    ]
+    predicted = [
+        # the speaker's own relation, cut short by the nested report after it
+        Attribution(content=((said + 5, says - 4),), source=((0, 2),), cue=((said, said + 4),)),
+        # the nested report, whose content overlaps the gold content more
+        Attribution(
+            content=((says + 5, len(text) - 1),), source=((says - 3, says - 1),), cue=((says, says + 4),)
+        ),
+    ]
+    assert match_pairs(text, gold, predicted) == [(0, 1)]
+    assert match_pairs(text, gold, predicted, shared_cue_first=True) == [(0, 0)]
+    counts = Counts()
+    score_article(text, gold, predicted, counts)
+    metrics = metrics_from(counts)
+    assert metrics["speaker_overlap_f1"] == 0.0
+    assert metrics["speaker_overlap_f1_cue_aligned"] == round(2 / 3, 4)
