@@ -69,7 +69,7 @@ def report_features(report: Report) -> list[str]:
     lemma = " ".join(t.lemma_.lower() for t in report.cue if not t.is_punct) or cue.lower_
     frame = report.frame
     speaker = _speaker_kind(report.speaker)
-    content = _content_features(report)
+    content = _content_features(report, lemma)
     features = [
         f"lemma={lemma}",
         f"frame={frame}",
@@ -156,7 +156,7 @@ def _speaker_kind(speaker: Token | None) -> str:
     return f"pos:{speaker.pos_}"
 
 
-def _content_features(report: Report) -> list[str]:
+def _content_features(report: Report, lemma: str) -> list[str]:
     if report.content is None:
         return ["content=none"]
     start, end = report.content
@@ -175,7 +175,7 @@ def _content_features(report: Report) -> list[str]:
         f"content_root_lemma={span.root.lemma_.lower()}",
         f"content_first_word={first.lower_}",
         f"content_side={'after' if span.start > cue.i else 'before'}",
-        f"lemma_opens={cue.lemma_.lower()}|{first.lower_ if first.lower_ in OPENERS else first.pos_}",
+        f"lemma_opens={lemma}|{first.lower_ if first.lower_ in OPENERS else first.pos_}",
     ]
     if first.lower_ in WH_WORDS or first.lower_ in {"that", "to"}:
         features.append(f"content_opens={first.lower_}")
