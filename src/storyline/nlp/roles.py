@@ -26,6 +26,7 @@ FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MAX_APPOSITION_TOKENS = 16
 MAX_TITLE_TOKENS = 8
 ARTICLES = {"a", "an", "the"}
+TITLES_FILE = package_data("lexicons", "titles.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +74,22 @@ class RoleFinding:
 
 
 @lru_cache(maxsize=1)
+def _titles_data() -> dict:
+    """``titles.json``, read once for the title lexicon, the delegation words and the voice nouns."""
+    return json.loads(TITLES_FILE.read_text(encoding="utf-8"))
+
+
+def _lower_words(values: object) -> bool:
+    return isinstance(values, list) and all(isinstance(v, str) and v == v.lower() for v in values)
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> TitleLexicon:
-    path = package_data("lexicons", "titles.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    path, data = TITLES_FILE, _titles_data()
     sets = {}
     for key in ("titles", "descriptive_modifiers", "rank_modifiers", "relations"):
         values = data.get(key)
-        if not isinstance(values, list) or not all(isinstance(v, str) and v == v.lower() for v in values):
+        if not _lower_words(values):
             raise ValueError(f"{path}: {key!r} must be a list of lower-case strings")
         sets[key] = frozenset(values)
     phrases = sets["titles"] | sets["relations"]
@@ -111,13 +121,11 @@ class DelegationWords:
 
 @lru_cache(maxsize=1)
 def delegation_words() -> DelegationWords:
-    path = package_data("lexicons", "titles.json")
-    data = json.loads(path.read_text(encoding="utf-8")).get("delegations")
-    if not isinstance(data, dict) or not all(
-        isinstance(data.get(key), list) and all(isinstance(v, str) and v == v.lower() for v in data[key])
-        for key in ("verbs", "groups")
-    ):
-        raise ValueError(f"{path}: 'delegations' must map 'verbs' and 'groups' to lower-case word lists")
+    data = _titles_data().get("delegations")
+    if not isinstance(data, dict) or not all(_lower_words(data.get(key)) for key in ("verbs", "groups")):
+        raise ValueError(
+            f"{TITLES_FILE}: 'delegations' must map 'verbs' and 'groups' to lower-case word lists"
+        )
     return DelegationWords(frozenset(data["verbs"]), frozenset(data["groups"]))
 
 
@@ -125,10 +133,9 @@ def delegation_words() -> DelegationWords:
 def voice_nouns() -> frozenset[str]:
     """Nouns (singular, lower case) of people or bodies that speak for whoever modifies them: the head of
     every title and the 'voices' list; not relations (``Trump's wife`` is not Trump's voice)."""
-    path = package_data("lexicons", "titles.json")
-    nouns = json.loads(path.read_text(encoding="utf-8")).get("voices", {}).get("nouns")
-    if not isinstance(nouns, list) or not all(isinstance(v, str) and v == v.lower() for v in nouns):
-        raise ValueError(f"{path}: 'voices' must hold 'nouns', a list of lower-case words")
+    nouns = _titles_data().get("voices", {}).get("nouns")
+    if not _lower_words(nouns):
+        raise ValueError(f"{TITLES_FILE}: 'voices' must hold 'nouns', a list of lower-case words")
     return frozenset(nouns) | {title.split()[-1] for title in lexicon().titles}
 
 
