@@ -303,10 +303,12 @@ def phrase_of(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int,
     excluded range (a quote)."""
     low, high = paragraph_of(doc_text(head.doc), head.idx)
     sentence = head.sent
+    subtree = list(head.subtree)
+    aside = {t.i for root in subtree if _is_aside(root, head) for t in root.subtree}
     tokens = [
         t
-        for t in head.subtree
-        if not _aside(t, head) and sentence.start <= t.i < sentence.end and low <= t.idx < high
+        for t in subtree
+        if t.i not in aside and sentence.start <= t.i < sentence.end and low <= t.idx < high
     ]
     tokens = [t for t in tokens if t.dep_ != "punct" or head.i < t.i < tokens[-1].i or _kept_mark(t, tokens)]
     if exclude is not None:
@@ -329,18 +331,14 @@ def _kept_mark(token: Token, phrase: list[Token]) -> bool:
     return token.text == ")" and any(t.text == "(" and t.i < token.i for t in phrase)
 
 
-def _aside(token: Token, head: Token) -> bool:
-    """Inside a participle or relative clause set off by a comma or dash (``Trump, speaking from the Oval
-    Office,``, ``Mr. Obama, who understood …``): PARC-style sources keep appositions and restrictive
-    modifiers (``a poll released last week``) but not such asides."""
-    for ancestor in (token, *token.ancestors):
-        if ancestor.i == head.i:
-            return False
-        if ancestor.head.i == head.i and _is_aside_clause(ancestor):
-            return True
-        if _is_time_adjunct(ancestor):
-            return True
-    return False
+def _is_aside(token: Token, head: Token) -> bool:
+    """Whether ``token`` roots an aside of the phrase headed by ``head``: a participle or relative clause set
+    off by a comma or dash (``Trump, speaking from the Oval Office,``, ``Mr. Obama, who understood …``), or
+    a day hung on one of its nouns. PARC-style sources keep appositions and restrictive modifiers (``a poll
+    released last week``) but not such asides."""
+    if token.i == head.i:
+        return False
+    return (token.head.i == head.i and _is_aside_clause(token)) or _is_time_adjunct(token)
 
 
 def _is_time_adjunct(token: Token) -> bool:
@@ -501,13 +499,14 @@ def _content_of(verb: Token, lexicon: ReportingLexicon) -> tuple[str, Token] | N
     lemma = verb.lemma_.lower()
     if lexicon.allows(lemma, "clause") and (lent := _clause_lent_to(verb)) is not None:
         return "clause", lent
+    children = list(verb.children)
+    lent_away = _clauses_lent_away(children, lexicon)
     found = [
         (frame, child)
         for frame, dep in FRAME_DEPS
         if lexicon.allows(lemma, frame)
-        for child in verb.children
-        if (child.dep_ == dep or _fills_frame_otherwise(frame, child, verb))
-        and not _lent_away(child, verb, lexicon)
+        for child in children
+        if (child.dep_ == dep or _fills_frame_otherwise(frame, child, verb)) and child.i not in lent_away
     ]
     if found:
         # a clause or infinitive after the verb is its content; one before it only when none follows (``…, he
@@ -550,14 +549,14 @@ def _clause_lent_to(participle: Token) -> Token | None:
     return next((c for c in governor.children if c.dep_ == "ccomp" and c.left_edge.i > participle.i), None)
 
 
-def _lent_away(clause: Token, verb: Token, lexicon: ReportingLexicon) -> bool:
-    """Whether a clause of ``verb`` is the content of a reporting participle between them."""
-    return any(
-        lexicon.allows(child.lemma_.lower(), "clause")
-        and (lent := _clause_lent_to(child)) is not None
-        and lent.i == clause.i
-        for child in verb.children
+def _clauses_lent_away(children: list[Token], lexicon: ReportingLexicon) -> set[int]:
+    """Which clauses among a verb's children are the content of a reporting participle between them."""
+    lent = (
+        _clause_lent_to(child)
+        for child in children
+        if child.dep_ == "advcl" and lexicon.allows(child.lemma_.lower(), "clause")
     )
+    return {clause.i for clause in lent if clause is not None}
 
 
 def _reporting_preposition(verb: Token, lexicon: ReportingLexicon) -> Token | None:
