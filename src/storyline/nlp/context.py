@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import geo, roles
@@ -42,6 +43,8 @@ PLURAL_GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 GROUP_TYPES = {"ORG", "NORP"}
 REFERRING_GROUP_DEPS = {"nsubj", "nsubjpass", "poss"}
 PEOPLE = "<coordinated people>"
+REFERRING_POS = {"PRON", "NOUN"}
+"""Besides the words of a mention, only pronouns and nouns ("the president") refer to an actor."""
 
 
 def doc_text(doc: Doc) -> str:
@@ -68,6 +71,8 @@ class DocContext:
     _by_id: dict[str, Entity] = field(init=False, default_factory=dict)
     _countries: dict[str, str] = field(init=False, default_factory=dict)
     _genders: dict[str, str] = field(init=False, default_factory=dict)
+    _referring: list[bool] | None = field(init=False, default=None)
+    _nouns: dict[str, list[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         gazetteer = geo.gazetteer()
@@ -104,6 +109,8 @@ class DocContext:
         nearest fitting actor named before it."""
         if (found := self._token_entity.get(token.i)) is not None:
             return found
+        if token.pos_ not in REFERRING_POS:
+            return None  # the cheap test first: callers ask of every token of a sentence
         if token.lower_ in FIRST_PERSON_PRONOUNS:
             return self._quote_speaker_at(token.idx)
         if token.lower_ in PERSONAL_PRONOUNS:
@@ -111,6 +118,20 @@ class DocContext:
         if token.lower_ in SINGULAR_GROUP_PRONOUNS | PLURAL_GROUP_PRONOUNS and token.pos_ == "PRON":
             return self._group_antecedent(token)
         return self._role_holder(token) or self._same_head_antecedent(token)
+
+    def actors_in(self, start: int, end: int) -> set[str]:
+        """The actors the tokens ``start:end`` mention or refer to; reads the parts of speech as one array, so
+        that only mentions, pronouns and nouns become Token objects."""
+        if self._referring is None:
+            codes = {self.doc.vocab.strings[pos] for pos in REFERRING_POS}
+            self._referring = [pos in codes for pos in self.doc.to_array(POS).tolist()]
+        found = {self._token_entity.get(i) for i in range(start, end)}
+        found |= {
+            self.entity_of_token(self.doc[i])
+            for i in range(start, end)
+            if self._referring[i] and i not in self._token_entity
+        }
+        return found - {None}
 
     def person_named(self, label: str) -> str | None:
         """The one person whose surname a label gives, whatever its case (``PENCE`` → Mike Pence); the model
@@ -260,16 +281,31 @@ class DocContext:
         phrase with the same head whose modifiers name an actor (within a few paragraphs)."""
         if token.pos_ != "NOUN" or [child.lower_ for child in token.lefts] != ["the"]:
             return None
-        lemma = token.lemma_.lower()
-        for i in range(token.i - 1, max(-1, token.i - ANTECEDENT_REACH), -1):
-            earlier = self.doc[i]
-            if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+        first = max(0, token.i - ANTECEDENT_REACH + 1)
+        for i in reversed(self._nouns_by_lemma().get(token.lemma_.lower(), ())):
+            if not first <= i < token.i:
                 continue
+            earlier = self.doc[i]
             modifiers = [t for child in earlier.lefts if child.dep_ in NAMING_DEPS for t in child.subtree]
             named = next((self._token_entity[t.i] for t in modifiers if t.i in self._token_entity), None)
             if (found := named or self._country_in(modifiers)) is not None:
                 return found
         return None
+
+    def _nouns_by_lemma(self) -> dict[str, list[int]]:
+        """Where each noun lemma (lower case) occurs, read once from the Doc's arrays."""
+        if self._nouns is None:
+            noun, strings = self.doc.vocab.strings["NOUN"], self.doc.vocab.strings
+            by_hash: dict[int, list[int]] = {}
+            for i, (pos, lemma) in enumerate(self.doc.to_array([POS, LEMMA]).tolist()):
+                if pos == noun:
+                    by_hash.setdefault(lemma, []).append(i)
+            self._nouns = {}
+            for lemma, indices in by_hash.items():  # each distinct lemma lower-cased once
+                self._nouns.setdefault(strings[lemma].lower(), []).extend(indices)
+            for indices in self._nouns.values():
+                indices.sort()
+        return self._nouns
 
     def _relative(self, tokens: list[Token]) -> str | None:
         """ "Trump's son-in-law" → the actor whose relation is son-in-law of Trump."""

@@ -34,6 +34,6 @@ def summarize(context: DocContext) -> list[Span]:
 
 
 def _score(context: DocContext, sentence: SentenceSpan, position: int, salience: Counter) -> float:
-    actors = {context.entity_of_token(token) for token in sentence} - {None}
+    actors = context.actors_in(sentence.start, sentence.end)
     lead_bonus = 2.0 / (1 + position)
     return lead_bonus + sum(1 + salience[actor] ** 0.5 for actor in actors) / 4
