@@ -187,6 +187,12 @@ def test_an_interrupted_quote_keeps_the_whole_speaker_phrase() -> None:
             "The leader of the movement",
         ),
         ("A close aide in 2012 said that it was hard.", "A close aide in 2012"),
+        # a possessive mark after s that the parser took for punctuation
+        (
+            "“We are deeply concerned about the situation,” Guterres’ spokesman, Stephane Dujarric, told "
+            "reporters on Monday.",
+            "Guterres’ spokesman, Stephane Dujarric",
+        ),
     ],
 )
 def test_a_speaker_phrase_keeps_restrictive_modifiers_and_drops_asides(text: str, speaker: str) -> None:

@@ -323,10 +323,13 @@ def phrase_of(head: Token, exclude: tuple[int, int] | None = None) -> tuple[int,
 
 
 def _kept_mark(token: Token, phrase: list[Token]) -> bool:
-    """The hyphen of ``Jakarta-based`` (a word glued on either side) and the bracket that closes one the
-    phrase opens (``Sen. David Perdue (R-Ga.)``) belong to the phrase."""
+    """The hyphen of ``Jakarta-based`` (a word glued on either side), the possessive mark the parser took for
+    punctuation (``Guterres’ spokesman``) and the bracket that closes one the phrase opens (``Sen. David
+    Perdue (R-Ga.)``) belong to the phrase."""
     doc = token.doc
     if 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_:
+        return True
+    if token.tag_ == "POS" and token.i > 0 and not doc[token.i - 1].whitespace_:
         return True
     return token.text == ")" and any(t.text == "(" and t.i < token.i for t in phrase)
 
