@@ -489,6 +489,17 @@ def test_an_it_that_stands_for_something_still_speaks() -> None:
 
 # (text, words of the quotation, its speaker phrase): which cue a quotation belongs to
 QUOTATION_SPEAKERS = [
+    # the parser folds a possessive speaker into the quotation (its apostrophe tagged as a closing mark)
+    (
+        "“We are deeply concerned,” Guterres’ spokesman, Stephane Dujarric, told reporters on Monday.",
+        "deeply concerned",
+        "Guterres’ spokesman, Stephane Dujarric",
+    ),
+    (
+        '"This is a big year for our potential senator," Scott\'s niece, state Del. Marcia Price, shouted.',
+        "big year",
+        "Scott's niece, state Del. Marcia Price",
+    ),
     # a later sentence reporting content of its own does not claim a closed quotation
     (
         "“His travel has been prohibited,” Mujahid said. “He is not someone we trust.” In his response "

@@ -241,17 +241,36 @@ def _named_after_quotation(cue: Token) -> Token | None:
         return None
     doc = cue.doc
     for i in range(cue.i - 1, max(-1, cue.i - SPEAKER_PHRASE_MAX_TOKENS), -1):
-        if not doc[i].is_quote:
+        if not doc[i].is_quote or _is_possessive_mark(doc[i]):
             continue
         between = [t for t in doc[i + 1 : cue.i] if not t.is_punct]
         subject_outside = any(c.dep_ in SUBJECT_DEPS and i < c.i for c in cue.children)
         if not between or subject_outside or any(t.pos_ in ("VERB", "AUX") for t in between):
             return None
         first = between[0]
-        possessor = first.i + 1 < len(doc) and doc[first.i + 1].tag_ == "POS"  # ``Scott's niece`` speaks
-        named = first.pos_ == "PROPN" and first.ent_type_ in NAME_ENTITY_TYPES
-        return first if named and not possessor else None
+        if not (first.pos_ == "PROPN" and first.ent_type_ in NAME_ENTITY_TYPES):
+            return None
+        if first.i + 1 < len(doc) and _is_possessive_mark(doc[first.i + 1]):
+            # ``Scott's niece``, ``Guterres’ spokesman``: the one possessed speaks
+            return next((t for t in between if t.i > first.i + 1 and t.pos_ in ("NOUN", "PROPN")), None)
+        return first
     return None
+
+
+def _is_possessive_mark(token: Token) -> bool:
+    """``Guterres’ spokesman``: a mark glued to a word ending in s and followed by a space is its possessive,
+    whatever the tagger made of it."""
+    if token.tag_ == "POS":
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.text in ("’", "'")
+        and before is not None
+        and before.is_alpha
+        and before.lower_.endswith("s")
+        and not before.whitespace_
+        and bool(token.whitespace_)
+    )
 
 
 def _inverted_subject(cue: Token) -> Token | None:
@@ -329,7 +348,7 @@ def _kept_mark(token: Token, phrase: list[Token]) -> bool:
     doc = token.doc
     if 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_:
         return True
-    if token.tag_ == "POS" and token.i > 0 and not doc[token.i - 1].whitespace_:
+    if _is_possessive_mark(token):
         return True
     return token.text == ")" and any(t.text == "(" and t.i < token.i for t in phrase)
 
@@ -431,7 +450,8 @@ def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
             if frame != "prep" and content.pos_ in NOMINALS:
                 content_range = _with_predicate(content_range, content, token)
             content_range = _before_next_report(content_range, content, token, lexicon)
-            yield Report(cue, content_range, speaker_of(token), frame)
+            speaker = speaker_of(token)
+            yield Report(cue, _before_folded_speaker(content_range, speaker), speaker, frame)
         elif is_cue_verb(token, lexicon) and _is_reporting_clause(token):
             yield _reporting_clause(token)
 
@@ -454,6 +474,21 @@ def _before_next_report(
                 first = first.nbor(-1)
             return _cut_before(content, first)
     return content
+
+
+def _before_folded_speaker(content: tuple[int, int] | None, speaker: Token | None) -> tuple[int, int] | None:
+    """``"…," Guterres’ spokesman, Stephane Dujarric, told reporters``: where the parser folded the speaker
+    into the quotation, the content ends at the closing mark before the speaker."""
+    if content is None or speaker is None or not content[0] <= speaker.idx < content[1]:
+        return content
+    doc = speaker.doc
+    marks = (
+        doc[i] for i in range(speaker.i - 1, -1, -1) if doc[i].is_quote and not _is_possessive_mark(doc[i])
+    )
+    mark = next(marks, None)
+    if mark is None or mark.idx <= content[0]:
+        return content
+    return (content[0], mark.idx + len(mark))
 
 
 def _same_token(token: Token | None, other: Token) -> bool:
