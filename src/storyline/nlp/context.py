@@ -160,9 +160,9 @@ class DocContext:
         if (found := self.entity_of_token(head)) is not None:
             return found
         # the modifier nearest the head is the most specific: "Yemen's Houthi movement" is the Houthis'
-        for token in sorted(tokens, key=lambda t: abs(t.i - head.i)):
-            if (found := self._token_entity.get(token.i)) is not None:
-                return found
+        named = [t.i for t in tokens if t.i in self._token_entity]
+        if named:
+            return self._token_entity[min(named, key=lambda i: abs(i - head.i))]
         return self._country_in(tokens)
 
     def _quote_speaker_at(self, offset: int) -> str | None:

@@ -482,13 +482,13 @@ def _before_folded_speaker(content: tuple[int, int] | None, speaker: Token | Non
     if content is None or speaker is None or not content[0] <= speaker.idx < content[1]:
         return content
     doc = speaker.doc
-    marks = (
-        doc[i] for i in range(speaker.i - 1, -1, -1) if doc[i].is_quote and not _is_possessive_mark(doc[i])
-    )
-    mark = next(marks, None)
-    if mark is None or mark.idx <= content[0]:
-        return content
-    return (content[0], mark.idx + len(mark))
+    for i in range(speaker.i - 1, -1, -1):
+        mark = doc[i]
+        if mark.idx <= content[0]:
+            break  # the content holds no closing mark before the speaker
+        if mark.is_quote and not _is_possessive_mark(mark):
+            return (content[0], mark.idx + len(mark))
+    return content
 
 
 def _same_token(token: Token | None, other: Token) -> bool:
@@ -734,10 +734,10 @@ def _noun_speaker(noun: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     head = noun.head
-    if noun.dep_ in {"dobj", "attr"} or (
-        noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB"
-    ):
-        return speaker_of(noun.head if noun.dep_ != "pobj" else head.head)
+    if noun.dep_ in {"dobj", "attr"}:
+        return speaker_of(head)
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
+        return speaker_of(head.head)
     if noun.dep_ == "appos" and head.pos_ in NOMINALS:
         return head
     opening = noun.left_edge.i == noun.sent.start and noun.right_edge.i + 1 < head.i
