@@ -119,4 +119,6 @@ def test_cli_bench_ingest_reports_every_measure(shared: Path) -> None:
         "search_p95_ms",
     )
     assert all(metrics[name] > 0 for name in rates)
-    assert 0 < metrics["store_and_dedup_share_of_analysis"] < 1
+    # a share of two timings: how large it is on a busy machine is the benchmark's report, not a test's
+    share = metrics["store_ms_per_article_with_analysis"] / metrics["analysis_ms_per_article"]
+    assert metrics["store_and_dedup_share_of_analysis"] == pytest.approx(share, rel=0.01, abs=1e-3)

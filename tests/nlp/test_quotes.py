@@ -741,6 +741,20 @@ def test_a_name_the_tagger_took_for_a_noun_still_speaks_before_its_cue() -> None
         # what the cue says of its object through ``of`` and ``about``
         ("Trump accused the moderator of being biased.", "accused", "the moderator of being biased", "Trump"),
         ("The host asked him about his tax returns.", "asked", "him about his tax returns", "The host"),
+        # a preposition the parser made the marker of the clause it opens
+        (
+            "Protesters marched and called for the footage to be released.",
+            "called for",
+            "the footage to be released",
+            "Protesters",
+        ),
+        # a verb's preposition after its particle and adjuncts
+        (
+            "Clinton spoke out Tuesday about the death of a driver in Tulsa.",
+            "spoke out Tuesday about",
+            "the death of a driver in Tulsa",
+            "Clinton",
+        ),
     ],
 )
 def test_a_cue_finds_its_content_in_every_frame_the_parse_gives_it(

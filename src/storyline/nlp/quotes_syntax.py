@@ -445,8 +445,12 @@ def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
         found = _content_of(token, lexicon)
         if found is not None:
             frame, content = found
-            cue = cue_span(token) if frame != "prep" else token.doc[token.i : content.head.i + 1]
-            content_range = subtree_range(content, token)
+            cue, marker = cue_span(token), None
+            if frame == "prep":
+                preposition = _preposition_before(content)
+                cue = token.doc[token.i : preposition.i + 1]
+                marker = preposition if preposition.dep_ == "mark" else None
+            content_range = subtree_range(content, token, without=marker)
             if frame != "prep" and content.pos_ in NOMINALS:
                 content_range = _with_predicate(content_range, content, token)
             content_range = _before_next_report(content_range, content, token, lexicon)
@@ -598,8 +602,31 @@ def _clauses_lent_away(children: list[Token], lexicon: ReportingLexicon) -> set[
 
 
 def _reporting_preposition(verb: Token, lexicon: ReportingLexicon) -> Token | None:
-    """The preposition next to the verb that the lexicon pairs with it (``call for``, ``warn against``)."""
-    return next((c for c in verb.rights if _paired_preposition(verb, c, lexicon, "VERB")), None)
+    """The preposition next to the verb that the lexicon pairs with it (``call for``, ``warn against``), or
+    one opening a clause with its own subject (``called for footage to be released``)."""
+    for child in verb.rights:
+        if _paired_preposition(verb, child, lexicon, "VERB"):
+            return child
+        mark = _clause_preposition(child)
+        if (
+            mark is not None
+            and mark.i - verb.i <= 2
+            and lexicon.allows(f"{verb.lemma_.lower()} {mark.lower_}", "prep")
+        ):
+            return mark
+    return None
+
+
+def _clause_preposition(clause: Token) -> Token | None:
+    """The preposition a clause opens with, when the parser made it the clause's marker."""
+    if clause.dep_ != "advcl":
+        return None
+    return next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
+
+
+def _preposition_before(content: Token) -> Token:
+    """The preposition that introduces a prepositional content: its head, or the clause's own marker."""
+    return _clause_preposition(content) or content.head
 
 
 def _has_object(preposition: Token) -> bool:
@@ -671,13 +698,19 @@ def _is_infinitive(verb: Token) -> bool:
 
 
 def _paired_preposition(head: Token, child: Token, lexicon: ReportingLexicon, pos: str) -> bool:
-    """``call for``, ``criticism of``, ``critical of``: a preposition next to the cue, with an object."""
-    if child.dep_ != "prep" or child.i - head.i > 2 or not _has_object(child):
+    """``call for``, ``criticism of``, ``critical of``: a preposition on the cue, with an object. A noun's or
+    adjective's comes right after it; a verb's may follow its particle, object and adjuncts (``spoke out
+    Tuesday about``, ``talks to DuVernay about``)."""
+    if child.dep_ != "prep" or not _has_object(child):
+        return False
+    if pos != "VERB" and child.i - head.i > 2:
         return False
     return lexicon.allows(f"{head.lemma_.lower()} {child.lower_}", "prep", pos)
 
 
 def _object_of(preposition: Token) -> Token:
+    if preposition.dep_ == "mark":
+        return preposition.head
     return next(c for c in preposition.children if c.dep_ in PREPOSITION_OBJECTS)
 
 
