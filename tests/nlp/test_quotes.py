@@ -654,6 +654,11 @@ def test_extract_quotes_keeps_what_the_cue_says_of_its_object_in_the_content(tex
             ],
         ),
         (
+            "The family has called on police to release the videos and called on people to protest "
+            "peacefully.",
+            [("called", "to release the videos"), ("called", "to protest peacefully")],
+        ),
+        (
             'Roberts said the videos were "inconclusive" and that the footage showed nothing new.',
             [("said", 'the videos were "inconclusive" and that the footage showed nothing new')],
         ),

@@ -194,7 +194,8 @@ def _may_speak(noun: Token) -> bool:
 def _reporter_joined(verb: Token) -> Token | None:
     """``said he would order a review and warned against hackers``, ``said he'd battled pneumonia and called
     it common``: a subjectless finite verb the parser coordinated with the reported clause, in the tense of
-    the reporting verb and not of the clause, is the reporter's next act. The reporting verb, or None."""
+    the reporting verb and not of the clause, or joined to a reported infinitive, is the reporter's next act.
+    The reporting verb, or None."""
     if (
         verb.dep_ != "conj"
         or verb.tag_ not in FINITE_TAGS
@@ -202,6 +203,9 @@ def _reporter_joined(verb: Token) -> Token | None:
     ):
         return None
     clause, reporter = verb.head, verb.head.head
+    # ``called on police to release the videos and called on people to …``: a finite verb joins no infinitive
+    if clause.dep_ == "xcomp" and _is_infinitive(clause) and reporter.i < clause.i:
+        return reporter
     if clause.dep_ != "ccomp" or reporter.tag_ != verb.tag_ or reporter.i > clause.i:
         return None
     # ``didn't support or flatly contradicted`` keeps its tense in ``did``: one predicate in two verbs
