@@ -376,6 +376,18 @@ SPEAKERS = [
         "Democratic leaders",
     ),
     ("They went with the former with hopes of coming back to the latter.", "hopes of", "They"),
+    # a reporting verb the parser joined to the reported clause is the reporter's, whatever its tense
+    (
+        "Merrill says Machado promised to keep campaigning and said she would stand up to him.",
+        "said",
+        "Merrill",
+    ),
+    # a nationality or a name modifying the cue noun holds the view
+    (
+        "Its efforts face strict limits because of the European reluctance to hand over security powers.",
+        "reluctance",
+        "European",
+    ),
     # a participle after a preposition coordinated with another speaks with the verb they qualify
     (
         "Oz appeared at a hearing for his role in promoting the pills and for saying that the extract was a "
@@ -652,6 +664,10 @@ def test_extract_quotes_keeps_what_the_cue_says_of_its_object_in_the_content(tex
                 ("said", "parents who adopt would not be eligible for the leave"),
                 ("replied", "It is meant to benefit the mother."),
             ],
+        ),
+        (
+            "The senator said the bill was a disaster and urged colleagues to vote against it.",
+            [("said", "the bill was a disaster"), ("urged", "to vote against it")],
         ),
         (
             "The family has called on police to release the videos and called on people to protest "
