@@ -382,6 +382,31 @@ SPEAKERS = [
         "said",
         "Merrill",
     ),
+    # an active verb joined to a passive one, or left unlabelled after a comma, shares its subject
+    (
+        "By the end of the day, Mr. Trump was forced into damage control and said that his words were "
+        "misread.",
+        "said",
+        "Mr. Trump",
+    ),
+    ("Clinton paused, then revealed why the activism was especially moving.", "revealed", "Clinton"),
+    # what one has to say is one's own; a verb the tagger took for a noun keeps its subject
+    ("In an interview, Deacon had nothing bad to say about Sanders.", "say about", "Deacon"),
+    (
+        "Charles Barkley went off script to comment on presidential candidate Donald Trump and his "
+        "supporters.",
+        "comment on",
+        "Charles Barkley",
+    ),
+    # a cue noun after ``in`` is held by the verb's subject; ``made clear`` by the one who made it so
+    ("The senator acted in the belief that the vote would fail.", "belief", "The senator"),
+    ("Some Republicans made clear that they would like to see him come around.", "clear", "Some Republicans"),
+    # the tagger read ``ad slams`` as one noun: the compound it left on the verb is the subject
+    (
+        "The nearly 90-second ad slams Kasich for voting in favor of an assault-weapons ban in 1994.",
+        "slams",
+        "ad",
+    ),
     # a nationality or a name modifying the cue noun holds the view
     (
         "Its efforts face strict limits because of the European reluctance to hand over security powers.",
