@@ -407,6 +407,21 @@ SPEAKERS = [
         "slams",
         "ad",
     ),
+    # the opening name speaks where the parser hung it inside the aside after it
+    (
+        "Ted Cruz, when asked specifically what about Trump’s vision for the country is wrong, responded "
+        "that the businessman is right about the problems.",
+        "responded",
+        "Ted Cruz",
+    ),
+    # a subject the parser hung on the auxiliary
+    (
+        "To a person, they don’t want to let go of the feeling the campaign has inspired in them.",
+        "want",
+        "they",
+    ),
+    # a contracted ``'s`` before a participle with a clause is ``has``
+    ("He's said he gets his ideas about monetary policy from a pro-gold speech.", "said", "He"),
     # a nationality or a name modifying the cue noun holds the view
     (
         "Its efforts face strict limits because of the European reluctance to hand over security powers.",
@@ -506,6 +521,7 @@ def test_extract_quotes_reads_a_poll_as_the_source_of_its_findings() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "It's said that he gets his ideas from a speech.",
         "Often, it appeared that Trump was unable to parlay the attack.",
         "It's worth noting that this is the first time the question has been asked.",
     ],
