@@ -740,6 +740,11 @@ def test_a_report_after_the_content_is_the_speakers_next_statement(
             "could be paralyzing.",
             "It would likely take two to three weeks to convene the committee",
         ),
+        (  # the parser hung both clauses before the cue on it
+            "The program is hardly formal, but it has attracted a loyal following, said Ms. Gil, with games "
+            "of capture the flag.",
+            "The program is hardly formal, but it has attracted a loyal following",
+        ),
     ],
 )
 def test_a_cue_reports_the_clause_after_it_or_the_one_it_interrupts(text: str, content: str) -> None:
@@ -809,6 +814,14 @@ def test_a_name_the_tagger_took_for_a_noun_still_speaks_before_its_cue() -> None
             "called for",
             "the footage to be released",
             "Protesters",
+        ),
+        # a that-clause the parser hung on the noun of an adjunct
+        (
+            "Kirby also said for the first time that some emails between Clinton and Obama have been "
+            "located.",
+            "said",
+            "that some emails between Clinton and Obama have been located",
+            "Kirby",
         ),
         # a verb's preposition after its particle and adjuncts
         (

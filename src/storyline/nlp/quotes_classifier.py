@@ -172,7 +172,6 @@ def _content_features(report: Report, lemma: str) -> list[str]:
         f"length={length}",
         f"content_head={span.root.pos_}",
         f"content_first={first.pos_}",
-        f"content_root_lemma={span.root.lemma_.lower()}",
         f"content_first_word={first.lower_}",
         f"content_side={'after' if span.start > cue.i else 'before'}",
         f"lemma_opens={lemma}|{first.lower_ if first.lower_ in OPENERS else first.pos_}",

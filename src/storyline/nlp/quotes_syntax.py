@@ -523,11 +523,23 @@ def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
             content_range = subtree_range(content, token, without=marker)
             if frame != "prep" and content.pos_ in NOMINALS:
                 content_range = _with_predicate(content_range, content, token)
+            if frame == "clause" and content.i < token.i:
+                content_range = _with_clauses_before(content_range, token)
             content_range = _before_next_report(content_range, content, token, lexicon)
             speaker = speaker_of(token)
             yield Report(cue, _before_folded_speaker(content_range, speaker), speaker, frame)
         elif is_cue_verb(token, lexicon) and _is_reporting_clause(token):
             yield _reporting_clause(token)
+
+
+def _with_clauses_before(content: tuple[int, int] | None, verb: Token) -> tuple[int, int] | None:
+    """``The program is hardly formal, but it has attracted a loyal following, said Ms. Gil``: every clause
+    the parser hung on the verb before it is what it reports (PolNeAR's train articles mark all of them 72
+    times of 79)."""
+    ranges = [r for c in verb.lefts if c.dep_ == "ccomp" and (r := subtree_range(c, verb)) is not None]
+    if content is None or not ranges:
+        return content
+    return (min(content[0], *(r[0] for r in ranges)), max(content[1], *(r[1] for r in ranges)))
 
 
 def _before_next_report(
@@ -628,9 +640,31 @@ def _content_of(verb: Token, lexicon: ReportingLexicon) -> tuple[str, Token] | N
         return min(
             found, key=lambda f: (f[0] == "object" or f[1].i < verb.i, FRAME_ORDER[f[0]], f[1].i < verb.i)
         )
+    if lexicon.allows(lemma, "clause") and (clause := _clause_in_adjunct(verb, lexicon)) is not None:
+        return "clause", clause
     preposition = _reporting_preposition(verb, lexicon)
     if preposition is not None:
         return "prep", _object_of(preposition)
+    return None
+
+
+def _clause_in_adjunct(verb: Token, lexicon: ReportingLexicon) -> Token | None:
+    """``said for the first time that …``, ``had said in an interview taped before the attacks that …``: the
+    parser hangs a that-clause after an adjunct on the adjunct's last noun; a noun that is no cue of its own
+    (``time``, ``attacks``) takes no such clause, so the verb reports it."""
+    for adjunct in verb.rights:
+        if adjunct.dep_ != "prep":
+            continue
+        for token in adjunct.subtree:
+            opens_with_that = any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children
+            )
+            if (
+                token.dep_ in {"relcl", "acl"}
+                and opens_with_that
+                and token.head.lemma_.lower() not in lexicon.nouns
+            ):
+                return token
     return None
 
 
