@@ -37,7 +37,6 @@ from storyline.nlp.quotes_syntax import (
     is_cue_verb,
     phrase_of,
     speaker_of,
-    trim,
 )
 from storyline.nlp.quotes_turns import LabelledSpeech, transcript_turns
 from storyline.records import Quote, QuoteKind, Span
@@ -564,7 +563,8 @@ def _to_quote(context: DocContext, attribution: Attribution, number: int) -> Quo
 
 
 def _speaker(context: DocContext, attribution: Attribution) -> tuple[Span | None, str | None, str | None]:
-    """The speaker phrase, its canonical actor id and name; a relative ``who`` stands for its antecedent."""
+    """The speaker phrase, its canonical actor id and name; a relative ``who`` or ``that`` is the phrase
+    (where its clause names the speaker, as PARC and PolNeAR mark it) and its antecedent gives the name."""
     token = attribution.speaker
     if token is None:
         return None, None, None
@@ -635,11 +635,7 @@ def _actor_speaking(context: DocContext, head: Token) -> str | None:
 
 
 def _speaker_range(token: Token, referent: Token, attribution: Attribution) -> tuple[int, int]:
-    """The speaker's phrase; for ``the poll results that show …`` the antecedent's phrase, since ``that``
-    names no one (a relative ``who`` stays: it is where the text names the speaker in its clause)."""
-    if referent is not token and token.lower_ == "that":
-        first = referent.doc[min(t.i for t in referent.subtree)]
-        return trim(doc_text(token.doc), first.idx, token.idx)
+    """The speaker's phrase."""
     excluded = (attribution.start, attribution.end)
     cue = attribution.cue
     if cue is not None and token.i < cue.start and cue.root.head.i == token.i:
