@@ -475,6 +475,8 @@ SPEAKERS = [
         "wondering",
         "skittish Democrats",
     ),
+    # a participle on the object of a preposition speaks for that noun (PolNeAR train: 20 to 4)
+    ("The super PAC spent $1 million on ads attacking Rubio for his immigration record.", "attacking", "ads"),
     (
         '"We will get there," Lynch said at a news conference announcing that her department was suing.',
         "announcing",

@@ -346,8 +346,6 @@ def _speaker_of_noun(noun: Token) -> Token | None:
         return noun  # ``has skittish Democrats contemplating …``: the ones named are the ones thinking
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return _own_speaker(noun.head)
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return _own_speaker(noun.head.head)  # ``she said at a news conference announcing …``
     if noun.dep_ == "attr":
         return _own_speaker(noun.head)  # ``Grijalva was the first Democrat to endorse Sanders``
     return noun
