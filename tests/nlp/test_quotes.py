@@ -828,6 +828,13 @@ def test_a_name_the_tagger_took_for_a_noun_still_speaks_before_its_cue() -> None
             "that some emails between Clinton and Obama have been located",
             "Kirby",
         ),
+        # a verb that reports only through its preposition
+        (
+            "First lady Michelle Obama has focused on childhood obesity.",
+            "focused on",
+            "childhood obesity",
+            "First lady Michelle Obama",
+        ),
         # a verb's preposition after its particle and adjuncts
         (
             "Clinton spoke out Tuesday about the death of a driver in Tulsa.",

@@ -12,7 +12,7 @@ from storyline.evaluation.quotes import Attribution, GoldArticle
 from storyline.nlp.pipeline import load_pipeline
 from storyline.nlp.quotes import quoted_passages, reporting_constructions
 from storyline.nlp.quotes_classifier import AttributionScorer, attribution_scorer, report_features
-from storyline.nlp.quotes_lexicon import reporting_lexicon
+from storyline.nlp.quotes_lexicon import lexicon_from_rows, reporting_lexicon
 from storyline.training.quotes import (
     END_TO_END_THRESHOLDS,
     best_for_the_weaker,
@@ -140,3 +140,10 @@ def test_each_construction_knows_the_others_of_its_sentence():
     assert (claimed.neighbours, claimed.inside_other, claimed.holds_other) == (1, True, False)
     assert (denied.neighbours, denied.inside_other, denied.holds_other) == (0, False, False)
     assert "lemma_inside_other=claim|True" in report_features(claimed)
+
+
+def test_a_lemma_that_reports_only_through_a_preposition_is_a_cue():
+    counts = {"listed": "no", "train_predicted": "10", "train_correct": "5"}
+    lexicon = lexicon_from_rows([{"lemma": "rail against", "pos": "VERB", "frame": "prep", **counts}])
+    assert lexicon.may_report("rail")
+    assert not lexicon.may_report("rail", "NOUN") and not lexicon.may_report("against")

@@ -13,7 +13,7 @@ each construction they propose.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,10 +34,22 @@ class ReportingLexicon:
     """Lemma → the frames it reports in."""
     nouns: dict[str, frozenset[str]]
     adjectives: dict[str, frozenset[str]]
+    heads: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    """Part of speech → every lemma that reports in some frame, through a preposition too (``focus`` for
+    ``focus on``)."""
+
+    def __post_init__(self) -> None:
+        tables = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}
+        heads = {pos: frozenset(key.split(" ", 1)[0] for key in table) for pos, table in tables.items()}
+        object.__setattr__(self, "heads", heads)
 
     def allows(self, lemma: str, frame: str, pos: str = "VERB") -> bool:
         table = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[pos]
         return frame in table.get(lemma, ())
+
+    def may_report(self, lemma: str, pos: str = "VERB") -> bool:
+        """Whether the lemma reports in any frame (``rail`` does only as ``rail against``)."""
+        return lemma in self.heads[pos]
 
 
 @lru_cache(maxsize=2)

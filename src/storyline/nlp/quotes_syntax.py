@@ -508,7 +508,7 @@ def _within(token: Token, ancestor: Token) -> bool:
 
 def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
     for token in _tokens_of(doc, POS, "VERB"):
-        if token.lemma_.lower() not in lexicon.verbs:
+        if not lexicon.may_report(token.lemma_.lower()):
             continue
         found = _content_of(token, lexicon)
         if found is not None:
@@ -820,7 +820,7 @@ def _object_of(preposition: Token) -> Token:
 def _adjective_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
     """``officials are confident that …``, ``she was critical of …``: the subject of the copula holds it."""
     for token in _tokens_of(doc, POS, "ADJ"):
-        if token.lemma_.lower() not in lexicon.adjectives:
+        if not lexicon.may_report(token.lemma_.lower(), "ADJ"):
             continue
         for child in token.rights:
             if child.dep_ == "ccomp" and lexicon.allows(token.lemma_.lower(), "clause", "ADJ"):
