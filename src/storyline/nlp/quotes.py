@@ -635,7 +635,7 @@ def _actor_speaking(context: DocContext, head: Token) -> str | None:
 
 
 def _speaker_range(token: Token, referent: Token, attribution: Attribution) -> tuple[int, int]:
-    """The speaker's phrase."""
+    """The speaker's phrase, kept clear of the quotation and of the cue's own clause."""
     excluded = (attribution.start, attribution.end)
     cue = attribution.cue
     if cue is not None and token.i < cue.start and cue.root.head.i == token.i:

@@ -111,10 +111,9 @@ def _subject_of(cue: Token) -> Token | None:
             return found
         if token.dep_ == "acl":
             return _speaker_of_noun(token.head)
+        # ``had nothing bad to say about``: the one who has something to say says it
         if token.dep_ == "relcl" and _is_infinitive(token) and token.head.dep_ == "dobj":
-            return _own_speaker(
-                token.head.head
-            )  # ``had nothing bad to say about``: the one who has it says it
+            return _own_speaker(token.head.head)
         if token.dep_ == "pcomp" and token.head.dep_ in ("prep", "conj") and token.head.pos_ == "ADP":
             preposition = token.head
             token = _adjunct_governor(preposition)  # ``after saying …``, ``stopped short of calling …``

@@ -66,9 +66,6 @@ REGULARISATION = 0.3
 FOLDS = 5
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(21)]
 END_TO_END_THRESHOLDS = [round(0.1 + 0.05 * i, 2) for i in range(11)]
-"""Thresholds whose mean F1 is this close to the best are tied (about 40 of the train compartment's 20,000
-attributions); the highest of them is taken, so a refit does not swing between neighbours and the output
-keeps fewer unsure reports."""
 MIN_WEIGHT = 1e-3
 
 Key = tuple[str, str, str]
@@ -254,10 +251,10 @@ def train_scorer(features: list[list[str]], labels: list[int], groups: list[int]
 def end_to_end_threshold(
     articles: list[GoldArticle], docs: list[Doc], lexicon: ReportingLexicon, fold_scorers: dict
 ) -> tuple[float, dict[str, float]]:
-    """The highest threshold near the best lower of content and speaker overlap F1 (the task's two targets)
-    for the whole extractor over the train articles, each judged by the fold model that did not see
-    it. The constructions' own F1 picks too high a threshold: the extractor's later steps (nested reports,
-    joined quotes) already remove many of the errors it guards against."""
+    """The threshold with the best lower of content and speaker overlap F1 (the task's two targets) for the
+    whole extractor over the train articles, each judged by the fold model that did not see it. The
+    constructions' own F1 picks too high a threshold: the extractor's later steps (nested reports, joined
+    quotes) already remove many of the errors it guards against."""
     contexts = [
         DocContext(doc=doc, article=Article(id=article.name, text=article.text), entities=[])
         for article, doc in zip(articles, docs, strict=True)
