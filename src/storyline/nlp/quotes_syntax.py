@@ -545,14 +545,16 @@ def _before_next_report(
     """``said geopolitical factors have contributed …, citing the strategic importance …``, ``said fathers
     would not be eligible, and when pressed, the mother of three replied, …``: a clause after a comma that is
     a report of its own (a subjectless participle, or a coordinated clause with its own subject) is the
-    speaker's next statement, however the parser hung it, not the end of this one; so is a verb of the cue's
-    own tense joined to the content (``said he would order a review and warned …``)."""
+    speaker's next statement, however the parser hung it, not the end of this one; so is a verb joined to
+    the content that ``_reporter_joined`` gives back to the cue (``said he would order a review and warned
+    …``)."""
     if content is None:
         return None
     for token in head.subtree:
+        if not content[0] < token.idx < content[1]:
+            continue
         reports = token.lemma_.lower() in lexicon.verbs
-        next_act = _opens_own_report(token, lexicon) or _same_token(_reporter_joined(token, reports), cue)
-        if content[0] < token.idx < content[1] and next_act:
+        if _opens_own_report(token, lexicon) or _same_token(_reporter_joined(token, reports), cue):
             first = token.left_edge
             while first.i > head.i and (first.nbor(-1).text == "," or first.nbor(-1).dep_ == "cc"):
                 first = first.nbor(-1)
