@@ -533,6 +533,25 @@ def test_an_empty_it_names_no_speaker(text: str) -> None:
     assert quote.speaker is None and quote.speaker_text is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A broad swath of Republican voters appears to be moving behind Trump.",
+        "In the face of the worst conflicts, the Council has proved to be ineffective.",
+    ],
+)
+def test_the_subject_of_a_raising_verb_is_no_speaker(text: str) -> None:
+    (quote,) = quotes_of(text, judge=every_construction)
+    assert quote.cue.text in ("appears", "proved")
+    assert quote.speaker is None and quote.speaker_text is None
+
+
+def test_a_report_under_a_raising_verb_keeps_the_subject_as_its_speaker() -> None:
+    text = "Obama himself seemed to recognize that the victory mattered."
+    recognised = next(q for q in quotes_of(text, judge=every_construction) if q.cue.text == "recognize")
+    assert recognised.speaker_text.text == "Obama himself"
+
+
 def test_an_it_that_stands_for_something_still_speaks() -> None:
     quote = next(
         q
