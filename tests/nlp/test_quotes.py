@@ -546,6 +546,20 @@ def test_the_subject_of_a_raising_verb_is_no_speaker(text: str) -> None:
     assert quote.speaker is None and quote.speaker_text is None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Asked about his daughter's work for the campaign, Trump said nothing.", None),
+        ("Asked by a reporter whether he would run, Trump said no.", "a reporter"),
+    ],
+)
+def test_a_participle_set_beside_a_clause_is_asked_by_its_agent_not_the_clause_subject(
+    text: str, speaker: str | None
+) -> None:
+    asked = next(q for q in quotes_of(text, judge=every_construction) if q.cue.text.startswith("Asked"))
+    assert (asked.speaker_text.text if asked.speaker_text else None) == speaker
+
+
 def test_a_report_under_a_raising_verb_keeps_the_subject_as_its_speaker() -> None:
     text = "Obama himself seemed to recognize that the victory mattered."
     recognised = next(q for q in quotes_of(text, judge=every_construction) if q.cue.text == "recognize")
