@@ -32,6 +32,14 @@ def _headlines(text: str) -> list[tuple[str, str, str, str]]:
             "Rush Limbaugh: Moderator Request Reeks of Fear\n\nThe host spoke on Friday.",
             ("Rush Limbaugh", ":", "Moderator Request Reeks of Fear", "indirect"),
         ),
+        (
+            "Poll: Wealthy Voters Abandon Republican Party\n\nThe survey was taken in May.",
+            ("Poll", ":", "Wealthy Voters Abandon Republican Party", "indirect"),
+        ),
+        (
+            "Sanders: Brexit's message could draw Trump support in US.\n\nHe spoke on Monday.",
+            ("Sanders", ":", "Brexit's message could draw Trump support in US.", "indirect"),
+        ),
     ],
 )
 def test_headline_reports_read_the_source_the_verb_and_the_content(text: str, expected: tuple) -> None:
@@ -46,6 +54,7 @@ def test_headline_reports_read_the_source_the_verb_and_the_content(text: str, ex
         "Russian President Vladimir Putin Met Ukrainian Officials In Istanbul",
         "Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab",
         "Hugh Jackman: an Oscar hit or miss?\n\nThe ceremony is on Sunday.",
+        "The talks resumed.\n\nLavrov: No progress was made on the prisoner exchange in Istanbul.",
         '"Tara Reid has checked herself into Promises Treatment Center," her representative said.',
     ],
 )

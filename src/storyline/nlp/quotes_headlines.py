@@ -6,7 +6,9 @@ there, so the reporting verb is found by its form instead: the third-person pres
 (``Says``, ``Warns``; a short list of speech acts in ``lexicons/headline_verbs.json``), or ``Said``,
 capitalised; the capitalised words before it are the source and the words after it the content, or after a
 comma it closes the headline (``…, Former White House Doctor Says``). A ``Name: statement`` headline needs
-a label that ends in a person's or an organisation's name (``Analysis:`` and ``Watch:`` name no one).
+a label that ends in a person's or an organisation's name, or in a noun that names a source (``Poll:``;
+``Analysis:`` and ``Watch:`` name no one); the article's first line, its title, is read so in sentence case
+too (``Sanders: Brexit's message could draw Trump support``).
 """
 
 from __future__ import annotations
@@ -15,17 +17,19 @@ import json
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.config import package_data
 from storyline.nlp.context import doc_text
 from storyline.nlp.quotes_marks import QUOTE_MARKS
+from storyline.nlp.quotes_syntax import source_nouns
 from storyline.nlp.quotes_turns import LabelledSpeech
 
 HEADLINE_VERBS_FILE = package_data("lexicons", "headline_verbs.json")
 MIN_WORDS = 4
 MIN_CONTENT_WORDS = 3
 MAX_SOURCE_WORDS = 8
+MAX_TITLE_WORDS = 25
 TITLE_CASE_SHARE = 0.6
 LABEL_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
 LINE = re.compile(r"^.+$", re.MULTILINE)
@@ -35,11 +39,15 @@ LABEL = re.compile(r"^(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})[
 
 def headline_reports(doc: Doc) -> list[LabelledSpeech]:
     """Speech reported by the article's headlines and subheads, in text order."""
-    headlines = [line for line in LINE.finditer(doc_text(doc)) if _is_headline(line.group())]
-    forms = _third_person_forms() if headlines else frozenset()
     found = []
-    for line in headlines:
-        speech = _said_in(line, forms) or _said_after(line, forms) or _labelled(doc, line)
+    for number, line in enumerate(LINE.finditer(doc_text(doc))):
+        if _is_headline(line.group()):
+            forms = _third_person_forms()
+            speech = _said_in(line, forms) or _said_after(line, forms) or _labelled(doc, line)
+        elif number == 0 and len(line.group().split()) <= MAX_TITLE_WORDS:
+            speech = _labelled(doc, line)  # a title in sentence case (``Lynch: No outside influence on …``)
+        else:
+            continue
         if speech is not None:
             found.append(speech)
     return found
@@ -119,13 +127,21 @@ def _names_someone(words: list[re.Match[str]]) -> bool:
     return all(text[0].isupper() or text[0].isdigit() for text in texts if len(text) > 3)
 
 
+def _names_source(word: Token) -> bool:
+    """A name (``Sanders:``, ``NY Daily News:``) or a noun that names a source (``Poll:``, ``Report:``); a
+    person's name the tagger took for a common noun still names one (``Kraft Shooting:`` names an event)."""
+    if word.ent_type_ == "PERSON" or (word.ent_type_ in LABEL_ENTITY_TYPES and word.pos_ == "PROPN"):
+        return True
+    return word.lower_ in source_nouns("label") or word.lemma_.lower() in source_nouns("label")
+
+
 def _labelled(doc: Doc, line: re.Match[str]) -> LabelledSpeech | None:
     match = LABEL.match(line.group())
     if match is None:
         return None
     offset = line.start()
     label = doc.char_span(offset, offset + match.end("label"), alignment_mode="expand")
-    if label is None or label[-1].ent_type_ not in LABEL_ENTITY_TYPES or label[-1].pos_ != "PROPN":
+    if label is None or not _names_source(label[-1]):
         return None  # the label ends in a name (``Kraft Shooting:`` names an event)
     if not line.group()[match.end() :][:1].isupper():
         return None  # ``Hugh Jackman: an Oscar hit or miss?`` labels a topic, not words

@@ -971,11 +971,12 @@ def _source_phrase_reports(doc: Doc) -> Iterator[Report]:
             yield Report(doc[token.i : token.i + 1], content, source, "source")
 
 
-@lru_cache(maxsize=1)
-def source_nouns() -> frozenset[str]:
-    """Lemmas from ``lexicons/source_nouns.json``."""
+@lru_cache(maxsize=2)
+def source_nouns(use: str = "in") -> frozenset[str]:
+    """Lemmas from ``lexicons/source_nouns.json`` that name a source in one use (``in`` a phrase, or as a
+    headline's ``label``)."""
     data = json.loads(package_data("lexicons", "source_nouns.json").read_text(encoding="utf-8"))
-    return frozenset(data["in"])
+    return frozenset(data[use])
 
 
 def _rest_of_sentence(sentence: Span, first: int, last: int) -> tuple[int, int] | None:
