@@ -40,6 +40,10 @@ def _headlines(text: str) -> list[tuple[str, str, str, str]]:
             "Sanders: Brexit's message could draw Trump support in US.\n\nHe spoke on Monday.",
             ("Sanders", ":", "Brexit's message could draw Trump support in US.", "indirect"),
         ),
+        (
+            "Trump questions the fairness of moderators ahead of debate\n\nHe spoke on Monday.",
+            ("Trump", "questions", "the fairness of moderators ahead of debate", "indirect"),
+        ),
     ],
 )
 def test_headline_reports_read_the_source_the_verb_and_the_content(text: str, expected: tuple) -> None:
@@ -51,6 +55,7 @@ def test_headline_reports_read_the_source_the_verb_and_the_content(text: str, ex
     [
         "Analysis: Why The Talks In Geneva Collapsed Again\n\nThe talks collapsed.",
         "The minister says the talks in Geneva will resume next week.",
+        "The talks resumed.\n\nLavrov says no progress was made on the prisoner exchange in Istanbul.",
         "Russian President Vladimir Putin Met Ukrainian Officials In Istanbul",
         "Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab",
         "Hugh Jackman: an Oscar hit or miss?\n\nThe ceremony is on Sunday.",

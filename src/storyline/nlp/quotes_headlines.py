@@ -45,7 +45,8 @@ def headline_reports(doc: Doc) -> list[LabelledSpeech]:
             forms = _third_person_forms()
             speech = _said_in(line, forms) or _said_after(line, forms) or _labelled(doc, line)
         elif number == 0 and len(line.group().split()) <= MAX_TITLE_WORDS:
-            speech = _labelled(doc, line)  # a title in sentence case (``Lynch: No outside influence on …``)
+            # a title in sentence case (``Lynch: No outside …``, ``Trump questions the fairness of …``)
+            speech = _labelled(doc, line) or _said_in(line, _third_person_forms(), sentence_case=True)
         else:
             continue
         if speech is not None:
@@ -76,10 +77,12 @@ def _third_person_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-def _said_in(line: re.Match[str], forms: frozenset[str]) -> LabelledSpeech | None:
+def _said_in(
+    line: re.Match[str], forms: frozenset[str], sentence_case: bool = False
+) -> LabelledSpeech | None:
     words = list(WORD.finditer(line.group()))
     for i, word in enumerate(words[1 : MAX_SOURCE_WORDS + 1], start=1):
-        if word.group()[0].isupper() and word.group().lower() in forms:
+        if (sentence_case or word.group()[0].isupper()) and word.group().lower() in forms:
             if len(words) - i - 1 < MIN_CONTENT_WORDS or not _names_someone(words[:i]):
                 return None
             offset = line.start()
