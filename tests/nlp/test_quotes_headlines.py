@@ -41,6 +41,14 @@ def _headlines(text: str) -> list[tuple[str, str, str, str]]:
             ("Sanders", ":", "Brexit's message could draw Trump support in US.", "indirect"),
         ),
         (
+            "Lynch: No outside influence on FBI probe\n\nAttorney General Loretta Lynch spoke on Monday.",
+            ("Lynch", ":", "No outside influence on FBI probe", "indirect"),
+        ),
+        (
+            "Sidney Blumenthal: ‘No Idea’ If I Told Hillary\n\nThe former aide spoke on Monday.",
+            ("Sidney Blumenthal", ":", "‘No Idea’ If I Told Hillary", "indirect"),
+        ),
+        (
             "Trump questions the fairness of moderators ahead of debate\n\nHe spoke on Monday.",
             ("Trump", "questions", "the fairness of moderators ahead of debate", "indirect"),
         ),

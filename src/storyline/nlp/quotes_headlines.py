@@ -135,7 +135,12 @@ def _names_source(word: Token) -> bool:
     person's name the tagger took for a common noun still names one (``Kraft Shooting:`` names an event)."""
     if word.ent_type_ == "PERSON" or (word.ent_type_ in LABEL_ENTITY_TYPES and word.pos_ == "PROPN"):
         return True
-    return word.lower_ in source_nouns("label") or word.lemma_.lower() in source_nouns("label")
+    if word.lower_ in source_nouns("label") or word.lemma_.lower() in source_nouns("label"):
+        return True
+    # a name the tagger missed in a headline, named in the article too (``Lynch:``, ``Loretta Lynch``)
+    return word.is_title and any(
+        t.ent_type_ in LABEL_ENTITY_TYPES and t.text == word.text for t in word.doc if t.i != word.i
+    )
 
 
 def _labelled(doc: Doc, line: re.Match[str]) -> LabelledSpeech | None:
@@ -146,7 +151,7 @@ def _labelled(doc: Doc, line: re.Match[str]) -> LabelledSpeech | None:
     label = doc.char_span(offset, offset + match.end("label"), alignment_mode="expand")
     if label is None or not _names_source(label[-1]):
         return None  # the label ends in a name (``Kraft Shooting:`` names an event)
-    if not line.group()[match.end() :][:1].isupper():
+    if not line.group()[match.end() :].lstrip(QUOTE_MARKS)[:1].isupper():
         return None  # ``Hugh Jackman: an Oscar hit or miss?`` labels a topic, not words
     colon = line.group().index(":", match.end("label"))
     return LabelledSpeech(
