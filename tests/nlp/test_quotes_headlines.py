@@ -33,6 +33,10 @@ def _headlines(text: str) -> list[tuple[str, str, str, str]]:
             ("Rush Limbaugh", ":", "Moderator Request Reeks of Fear", "indirect"),
         ),
         (
+            "Clinton Speaks ‘Directly To White Voters’ After Shooting\n\nShe spoke on Monday.",
+            ("Clinton", "Speaks", "‘Directly To White Voters’ After Shooting", "indirect"),
+        ),
+        (
             "Poll: Wealthy Voters Abandon Republican Party\n\nThe survey was taken in May.",
             ("Poll", ":", "Wealthy Voters Abandon Republican Party", "indirect"),
         ),
