@@ -33,6 +33,10 @@ def _headlines(text: str) -> list[tuple[str, str, str, str]]:
             ("Rush Limbaugh", ":", "Moderator Request Reeks of Fear", "indirect"),
         ),
         (
+            "Obama on Climate Change: The Trends Are 'Terrifying'\n\nThe president spoke on Monday.",
+            ("Obama", ":", "The Trends Are 'Terrifying'", "indirect"),
+        ),
+        (
             "Clinton Speaks ‘Directly To White Voters’ After Shooting\n\nShe spoke on Monday.",
             ("Clinton", "Speaks", "‘Directly To White Voters’ After Shooting", "indirect"),
         ),

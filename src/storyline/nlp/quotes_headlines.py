@@ -34,7 +34,11 @@ TITLE_CASE_SHARE = 0.6
 LABEL_ENTITY_TYPES = {"PERSON", "ORG", "NORP"}
 LINE = re.compile(r"^.+$", re.MULTILINE)
 WORD = re.compile(r"\S+")
-LABEL = re.compile(r"^(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+LABEL = re.compile(
+    r"^(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})"
+    r"(?:[ \t]+(?:on|to|at|about|On|To|At|About)[ \t][^:\n]{1,60})?"  # ``Obama on Climate Change: …``
+    r"[ \t]*:[ \t]+(?=\S)"
+)
 
 
 def headline_reports(doc: Doc) -> list[LabelledSpeech]:
@@ -153,7 +157,7 @@ def _labelled(doc: Doc, line: re.Match[str]) -> LabelledSpeech | None:
         return None  # the label ends in a name (``Kraft Shooting:`` names an event)
     if not line.group()[match.end() :].lstrip(QUOTE_MARKS)[:1].isupper():
         return None  # ``Hugh Jackman: an Oscar hit or miss?`` labels a topic, not words
-    colon = line.group().index(":", match.end("label"))
+    colon = line.group().rindex(":", 0, match.end())
     return LabelledSpeech(
         label_start=offset,
         label_end=offset + match.end("label"),
