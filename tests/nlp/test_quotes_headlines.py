@@ -71,6 +71,7 @@ def test_headline_reports_read_the_source_the_verb_and_the_content(text: str, ex
     [
         "Analysis: Why The Talks In Geneva Collapsed Again\n\nThe talks collapsed.",
         "The minister says the talks in Geneva will resume next week.",
+        "Lavrov says the talks in Geneva will resume next week.\n\nHe spoke in Moscow.",
         "The talks resumed.\n\nLavrov says no progress was made on the prisoner exchange in Istanbul.",
         "Russian President Vladimir Putin Met Ukrainian Officials In Istanbul",
         "Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab",

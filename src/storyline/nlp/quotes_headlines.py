@@ -49,8 +49,9 @@ def headline_reports(doc: Doc) -> list[LabelledSpeech]:
             forms = _third_person_forms()
             speech = _said_in(line, forms) or _said_after(line, forms) or _labelled(doc, line)
         elif number == 0 and len(line.group().split()) <= MAX_TITLE_WORDS:
-            # a title in sentence case (``Lynch: No outside …``, ``Trump questions the fairness of …``)
-            speech = _labelled(doc, line) or _said_in(line, _third_person_forms(), sentence_case=True)
+            # a title in sentence case (``Lynch: No outside …``), or one the parser misread (``Trump
+            # questions the fairness of …`` took Trump for the verb); a verb it read right it reads better
+            speech = _labelled(doc, line) or _misread_said_in(doc, line)
         else:
             continue
         if speech is not None:
@@ -100,6 +101,14 @@ def _said_in(
                 kind="indirect",
             )
     return None
+
+
+def _misread_said_in(doc: Doc, line: re.Match[str]) -> LabelledSpeech | None:
+    speech = _said_in(line, _third_person_forms(), sentence_case=True)
+    if speech is None:
+        return None
+    cue = doc.char_span(speech.cue_start, speech.cue_end, alignment_mode="expand")
+    return None if cue is None or cue.root.pos_ in ("VERB", "AUX") else speech
 
 
 def _said_after(line: re.Match[str], forms: frozenset[str]) -> LabelledSpeech | None:
