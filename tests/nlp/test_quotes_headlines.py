@@ -57,7 +57,7 @@ def _headlines(text: str) -> list[tuple[str, str, str, str]]:
             ("Sidney Blumenthal", ":", "‘No Idea’ If I Told Hillary", "indirect"),
         ),
         (
-            "Trump questions the fairness of moderators ahead of debate\n\nHe spoke on Monday.",
+            "Trump questions the fairness of moderators ahead of debate\n\nDonald Trump spoke on Monday.",
             ("Trump", "questions", "the fairness of moderators ahead of debate", "indirect"),
         ),
     ],
@@ -72,6 +72,7 @@ def test_headline_reports_read_the_source_the_verb_and_the_content(text: str, ex
         "Analysis: Why The Talks In Geneva Collapsed Again\n\nThe talks collapsed.",
         "The minister says the talks in Geneva will resume next week.",
         "Lavrov says the talks in Geneva will resume next week.\n\nHe spoke in Moscow.",
+        "Criminal charges against the minister could set a new legal standard.\n\nThe case was closed.",
         "The talks resumed.\n\nLavrov says no progress was made on the prisoner exchange in Istanbul.",
         "Russian President Vladimir Putin Met Ukrainian Officials In Istanbul",
         "Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab",

@@ -108,7 +108,10 @@ def _misread_said_in(doc: Doc, line: re.Match[str]) -> LabelledSpeech | None:
     if speech is None:
         return None
     cue = doc.char_span(speech.cue_start, speech.cue_end, alignment_mode="expand")
-    return None if cue is None or cue.root.pos_ in ("VERB", "AUX") else speech
+    source = doc.char_span(speech.label_start, speech.label_end, alignment_mode="expand")
+    if cue is None or cue.root.pos_ in ("VERB", "AUX") or source is None or not _names_source(source[-1]):
+        return None  # ``Criminal charges against …``: a sentence's first word is capitalised anyway
+    return speech
 
 
 def _said_after(line: re.Match[str], forms: frozenset[str]) -> LabelledSpeech | None:
