@@ -878,6 +878,16 @@ def test_a_name_the_tagger_took_for_a_noun_still_speaks_before_its_cue() -> None
             "the death of a driver in Tulsa",
             "Clinton",
         ),
+        # a word standing for what was said
+        ("Asked if he was ever bullied, the candidate said no.", "said", "no", "the candidate"),
+        ("Most voters backed Clinton, and half said the same.", "said", "the same", "half"),
+        # the sentence's opening, left unlabelled by the parser, before ``, he said``
+        (
+            'Those who do take on  heavy debt struggle, even with a "good" job, he said.',
+            "said",
+            'Those who do take on  heavy debt struggle, even with a "good" job',
+            "he",
+        ),
     ],
 )
 def test_a_cue_finds_its_content_in_every_frame_the_parse_gives_it(

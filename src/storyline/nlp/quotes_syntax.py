@@ -28,6 +28,8 @@ OWN_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp"}
 RAISING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "relcl", "acomp"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 DUMMY_SUBJECT_VERBS = {"appear", "seem", "be"}
+CONTENT_PROFORMS = {"yes", "no", "same"}
+PROFORM_DEPS = {"intj", "npadvmod", "dobj", "advmod", "acomp", "attr"}
 RAISING_VERBS = {"appear", "seem", "prove", "tend", "happen"}
 SPEAKER_PHRASE_MAX_TOKENS = 20
 SOURCE_PHRASE_MAX_WORDS = 4  # ``according to show insiders``: a short name, not a clause
@@ -691,9 +693,14 @@ def _clause_in_adjunct(verb: Token, lexicon: ReportingLexicon) -> Token | None:
 
 def _fills_frame_otherwise(frame: str, child: Token, verb: Token) -> bool:
     if frame == "clause":
-        return _bare_clause_before(child, verb)
+        return _bare_clause_before(child, verb) or _unlabelled_clause_before(child, verb)
+    if frame != "object":
+        return False
+    # ``said yes``, ``said the same of Sanders``: a word standing for what was said, however parsed
+    if child.i > verb.i and child.lower_ in CONTENT_PROFORMS and child.dep_ in PROFORM_DEPS:
+        return True
     # ``The bill is supported by 42 percent``: a passive's subject is what its agent reports
-    return frame == "object" and child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)
+    return child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _bare_clause_before(child: Token, verb: Token) -> bool:
@@ -704,6 +711,18 @@ def _bare_clause_before(child: Token, verb: Token) -> bool:
     has_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
     subordinated = any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children)
     return has_subject and not subordinated and child.doc[child.right_edge.i + 1].text == ","
+
+
+def _unlabelled_clause_before(child: Token, verb: Token) -> bool:
+    """``Those who do take on heavy debt struggle, even with a "good" job, he said``: the opening of the
+    sentence, left unlabelled (``dep``) by the parser and set off by a comma before the verb's subject, is
+    what it reports."""
+    if child.dep_ != "dep" or child.i > verb.i or child.right_edge.i + 1 >= verb.i:
+        return False
+    opens = all(t.is_space or t.is_punct for t in verb.doc[verb.sent.start : child.left_edge.i])
+    subject_after = any(c.dep_ in SUBJECT_DEPS and c.i > child.right_edge.i for c in verb.children)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in child.subtree)
+    return opens and subject_after and has_verb and child.doc[child.right_edge.i + 1].text == ","
 
 
 def _clause_lent_to(participle: Token) -> Token | None:
