@@ -881,6 +881,13 @@ def test_a_name_the_tagger_took_for_a_noun_still_speaks_before_its_cue() -> None
         # a word standing for what was said
         ("Asked if he was ever bullied, the candidate said no.", "said", "no", "the candidate"),
         ("Most voters backed Clinton, and half said the same.", "said", "the same", "half"),
+        # an ``as`` clause before the clause it reports
+        (
+            "But as Clyburn noted, those voters will give Sanders a second look.",
+            "noted",
+            "those voters will give Sanders a second look",
+            "Clyburn",
+        ),
         # the sentence's opening, left unlabelled by the parser, before ``, he said``
         (
             'Those who do take on  heavy debt struggle, even with a "good" job, he said.',

@@ -605,6 +605,12 @@ def _same_token(token: Token | None, other: Token) -> bool:
     return token is not None and token.i == other.i
 
 
+def _after(content: tuple[int, int], token: Token) -> tuple[int, int]:
+    """The content starting after ``token``, edge punctuation trimmed; unchanged if nothing would be left."""
+    start = trim(doc_text(token.doc), token.idx + len(token), content[1])[0]
+    return (start, content[1]) if start < content[1] else content
+
+
 def _cut_before(content: tuple[int, int], token: Token) -> tuple[int, int]:
     """The content ending before ``token``, edge punctuation trimmed; unchanged if nothing would be left."""
     end = trim(doc_text(token.doc), content[0], token.idx)[1]
@@ -780,16 +786,28 @@ def _has_object(preposition: Token) -> bool:
 
 def _is_reporting_clause(verb: Token) -> bool:
     """``…, officials said`` parsed as hanging off the clause it reports: after it (or inside it, as a
-    parenthesis), set off by a comma, with a subject of its own (``…, remarking`` shares its subject)."""
+    parenthesis), set off by a comma, with a subject of its own (``…, remarking`` shares its subject); or
+    before it, opened by ``as``."""
     inside = verb.dep_ == "parataxis"
-    if not inside and (verb.dep_ not in {"ccomp", "advcl"} or verb.i < verb.head.i):
+    as_clause = _is_as_clause_before(verb)
+    if not (inside or as_clause) and (verb.dep_ not in {"ccomp", "advcl"} or verb.i < verb.head.i):
         return False
     if not any(child.dep_ in SUBJECT_DEPS for child in verb.children):
         return False
     if any(child.dep_ in OWN_CONTENT_DEPS for child in verb.children):
         return False  # ``…, officials detected signs``: the verb has content of its own
+    if as_clause:
+        return True  # ``As the Times noted, Clinton raised …``: the clause it sits in is what it reports
     first = min(t.i for t in verb.subtree if not t.is_punct)
     return first > 0 and verb.doc[first - 1].is_punct
+
+
+def _is_as_clause_before(verb: Token) -> bool:
+    return (
+        verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _reporting_clause(token: Token) -> Report:
@@ -797,6 +815,8 @@ def _reporting_clause(token: Token) -> Report:
     followed by a new clause (``It would take weeks, he said, and wrangling could …``), it reports the part
     before it."""
     content = subtree_range(token.head, token, without=token)
+    if content is not None and _is_as_clause_before(token):
+        content = _after(content, token.right_edge)  # ``But as Clyburn noted, those voters …``
     # the ``and`` that opens the next clause may hang on the cue
     own = [t for t in token.subtree if not (t.dep_ == "cc" and t.head.i == token.i)]
     after = token.doc[max(t.i for t in own) + 1 : token.sent.end]
