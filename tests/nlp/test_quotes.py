@@ -881,6 +881,14 @@ def test_a_name_the_tagger_took_for_a_noun_still_speaks_before_its_cue() -> None
         # a word standing for what was said
         ("Asked if he was ever bullied, the candidate said no.", "said", "no", "the candidate"),
         ("Most voters backed Clinton, and half said the same.", "said", "the same", "half"),
+        # a verb of telling joined to the clause before it, its object who heard it
+        (
+            "This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told a "
+            "Senate panel Wednesday.",
+            "told",
+            "This includes a special force to assist Kurdish Peshmerga",
+            "Defense Secretary Ash Carter",
+        ),
         # an ``as`` clause before the clause it reports
         (
             "But as Clyburn noted, those voters will give Sanders a second look.",

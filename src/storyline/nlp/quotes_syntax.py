@@ -30,6 +30,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 DUMMY_SUBJECT_VERBS = {"appear", "seem", "be"}
 CONTENT_PROFORMS = {"yes", "no", "same"}
 PROFORM_DEPS = {"intj", "npadvmod", "dobj", "advmod", "acomp", "attr"}
+ADDRESSEE_VERBS = {"tell", "assure", "inform", "remind", "warn", "advise", "brief", "promise"}
 RAISING_VERBS = {"appear", "seem", "prove", "tend", "happen"}
 SPEAKER_PHRASE_MAX_TOKENS = 20
 SOURCE_PHRASE_MAX_WORDS = 4  # ``according to show insiders``: a short name, not a clause
@@ -527,6 +528,9 @@ def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
         if not lexicon.may_report(token.lemma_.lower()):
             continue
         found = _content_of(token, lexicon)
+        if found is not None and found[0] == "object" and _is_addressee(found[1], token):
+            # ``…, Carter told a Senate panel``: who heard it, after the clause that reports what was told
+            found = None if is_cue_verb(token, lexicon) and _is_reporting_clause(token) else found
         if found is not None:
             frame, content = found
             cue, marker = cue_span(token), None
@@ -790,16 +794,33 @@ def _is_reporting_clause(verb: Token) -> bool:
     before it, opened by ``as``."""
     inside = verb.dep_ == "parataxis"
     as_clause = _is_as_clause_before(verb)
-    if not (inside or as_clause) and (verb.dep_ not in {"ccomp", "advcl"} or verb.i < verb.head.i):
+    hung = inside or as_clause or _joined_without_conjunction_after(verb)
+    if not hung and (verb.dep_ not in {"ccomp", "advcl"} or verb.i < verb.head.i):
         return False
     if not any(child.dep_ in SUBJECT_DEPS for child in verb.children):
         return False
-    if any(child.dep_ in OWN_CONTENT_DEPS for child in verb.children):
+    if any(child.dep_ in OWN_CONTENT_DEPS and not _is_addressee(child, verb) for child in verb.children):
         return False  # ``…, officials detected signs``: the verb has content of its own
     if as_clause:
         return True  # ``As the Times noted, Clinton raised …``: the clause it sits in is what it reports
     first = min(t.i for t in verb.subtree if not t.is_punct)
     return first > 0 and verb.doc[first - 1].is_punct
+
+
+def _joined_without_conjunction_after(verb: Token) -> bool:
+    """``This includes a special force …, Ash Carter told a Senate panel``: the parser joined the cue to the
+    clause before it with no conjunction between them."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and head.i < verb.i
+        and not any(c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i for c in head.children)
+    )
+
+
+def _is_addressee(child: Token, verb: Token) -> bool:
+    """``told a Senate panel``, ``assured voters``: the object of a verb of telling is who heard it."""
+    return child.dep_ == "dobj" and verb.lemma_.lower() in ADDRESSEE_VERBS
 
 
 def _is_as_clause_before(verb: Token) -> bool:
