@@ -36,7 +36,7 @@ LINE = re.compile(r"^.+$", re.MULTILINE)
 WORD = re.compile(r"\S+")
 LABEL = re.compile(
     r"^(?P<label>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})"
-    r"(?:[ \t]+(?:on|to|at|about|On|To|At|About)[ \t][^:\n]{1,60})?"  # ``Obama on Climate Change: …``
+    r"(?:[ \t]+(?i:on|to|at|about)[ \t][^:\n]{1,60})?"  # ``Obama on Climate Change: …``
     r"[ \t]*:[ \t]+(?=\S)"
 )
 
@@ -147,8 +147,8 @@ def _names_someone(words: list[re.Match[str]]) -> bool:
 
 
 def _names_source(word: Token) -> bool:
-    """A name (``Sanders:``, ``NY Daily News:``) or a noun that names a source (``Poll:``, ``Report:``); a
-    person's name the tagger took for a common noun still names one (``Kraft Shooting:`` names an event)."""
+    """A name (``Sanders:``, ``NY Daily News:``; a person's even where the tagger took it for a common
+    noun) or a noun that names a source (``Poll:``, ``Report:``), not an event (``Kraft Shooting:``)."""
     if word.ent_type_ == "PERSON" or (word.ent_type_ in LABEL_ENTITY_TYPES and word.pos_ == "PROPN"):
         return True
     if word.lower_ in source_nouns("label") or word.lemma_.lower() in source_nouns("label"):
