@@ -878,6 +878,13 @@ def test_a_name_the_tagger_took_for_a_noun_still_speaks_before_its_cue() -> None
             "the death of a driver in Tulsa",
             "Clinton",
         ),
+        # a clause the parser hung on the verb of a reporting adjective
+        (
+            "Mr. Obama made clear over the weekend that meeting relatives of prisoners has an impact.",
+            "clear",
+            "that meeting relatives of prisoners has an impact",
+            "Mr. Obama",
+        ),
         # a word standing for what was said
         ("Asked if he was ever bullied, the candidate said no.", "said", "no", "the candidate"),
         ("Most voters backed Clinton, and half said the same.", "said", "the same", "half"),

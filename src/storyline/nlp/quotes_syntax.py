@@ -905,7 +905,7 @@ def _adjective_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
     for token in _tokens_of(doc, POS, "ADJ"):
         if not lexicon.may_report(token.lemma_.lower(), "ADJ"):
             continue
-        for child in token.rights:
+        for child in _rights_with_verbs(token):
             if child.dep_ == "ccomp" and lexicon.allows(token.lemma_.lower(), "clause", "ADJ"):
                 yield Report(
                     doc[token.i : token.i + 1], subtree_range(child, token), _holder(token), "adj:clause"
@@ -915,6 +915,15 @@ def _adjective_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
                 content = subtree_range(_object_of(child), token)
                 yield Report(doc[token.i : child.i + 1], content, _holder(token), "adj:prep")
                 break
+
+
+def _rights_with_verbs(adjective: Token) -> list[Token]:
+    """The adjective's dependents after it, and for a predicate (``made clear over the weekend that …``)
+    the clause the parser hung on its verb after it."""
+    rights = list(adjective.rights)
+    if adjective.dep_ in {"oprd", "acomp"} and not any(c.dep_ == "ccomp" for c in rights):
+        rights += [c for c in adjective.head.rights if c.dep_ == "ccomp" and c.i > adjective.i]
+    return rights
 
 
 def _holder(adjective: Token) -> Token | None:
