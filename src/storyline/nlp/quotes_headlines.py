@@ -17,12 +17,13 @@ import json
 import re
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from storyline.config import package_data
 from storyline.nlp.context import doc_text
 from storyline.nlp.quotes_marks import QUOTE_MARKS
-from storyline.nlp.quotes_syntax import source_nouns
+from storyline.nlp.quotes_syntax import source_nouns, tokens_of
 from storyline.nlp.quotes_turns import LabelledSpeech
 
 HEADLINE_VERBS_FILE = package_data("lexicons", "headline_verbs.json")
@@ -155,7 +156,7 @@ def _names_source(word: Token) -> bool:
         return True
     # a name the tagger missed in a headline, named in the article too (``Lynch:``, ``Loretta Lynch``)
     return word.is_title and any(
-        t.ent_type_ in LABEL_ENTITY_TYPES and t.text == word.text for t in word.doc if t.i != word.i
+        t.ent_type_ in LABEL_ENTITY_TYPES for t in tokens_of(word.doc, ORTH, word.text) if t.i != word.i
     )
 
 

@@ -524,13 +524,15 @@ def _within(token: Token, ancestor: Token) -> bool:
 
 
 def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
-    for token in _tokens_of(doc, POS, "VERB"):
+    for token in tokens_of(doc, POS, "VERB"):
         if not lexicon.may_report(token.lemma_.lower()):
             continue
         found = _content_of(token, lexicon)
-        if found is not None and found[0] == "object" and _is_addressee(found[1], token):
-            # ``…, Carter told a Senate panel``: who heard it, after the clause that reports what was told
-            found = None if is_cue_verb(token, lexicon) and _is_reporting_clause(token) else found
+        # ``…, Carter told a Senate panel``: an object who heard it leaves the clause before as what was told
+        heard_by = found is not None and found[0] == "object" and _is_addressee(found[1], token)
+        if (found is None or heard_by) and is_cue_verb(token, lexicon) and _is_reporting_clause(token):
+            yield _reporting_clause(token)
+            continue
         if found is not None:
             frame, content = found
             cue, marker = cue_span(token), None
@@ -546,8 +548,6 @@ def _verb_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
             content_range = _before_next_report(content_range, content, token, lexicon)
             speaker = None if _raises_subject(token, frame) else speaker_of(token)
             yield Report(cue, _before_folded_speaker(content_range, speaker), speaker, frame)
-        elif is_cue_verb(token, lexicon) and _is_reporting_clause(token):
-            yield _reporting_clause(token)
 
 
 def _raises_subject(verb: Token, frame: str) -> bool:
@@ -794,7 +794,7 @@ def _is_reporting_clause(verb: Token) -> bool:
     before it, opened by ``as``."""
     inside = verb.dep_ == "parataxis"
     as_clause = _is_as_clause_before(verb)
-    hung = inside or as_clause or _joined_without_conjunction_after(verb)
+    hung = inside or as_clause or _joined_to_clause_before(verb)
     if not hung and (verb.dep_ not in {"ccomp", "advcl"} or verb.i < verb.head.i):
         return False
     if not any(child.dep_ in SUBJECT_DEPS for child in verb.children):
@@ -807,7 +807,7 @@ def _is_reporting_clause(verb: Token) -> bool:
     return first > 0 and verb.doc[first - 1].is_punct
 
 
-def _joined_without_conjunction_after(verb: Token) -> bool:
+def _joined_to_clause_before(verb: Token) -> bool:
     """``This includes a special force …, Ash Carter told a Senate panel``: the parser joined the cue to the
     clause before it with no conjunction between them."""
     head = verb.head
@@ -850,7 +850,7 @@ def _reporting_clause(token: Token) -> Report:
 
 
 def _noun_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
-    for token in _tokens_of(doc, POS, "NOUN"):
+    for token in tokens_of(doc, POS, "NOUN"):
         if (found := _noun_content(token, lexicon)) is None:
             continue
         frame, content, cue_end = found
@@ -902,7 +902,7 @@ def _object_of(preposition: Token) -> Token:
 
 def _adjective_reports(doc: Doc, lexicon: ReportingLexicon) -> Iterator[Report]:
     """``officials are confident that …``, ``she was critical of …``: the subject of the copula holds it."""
-    for token in _tokens_of(doc, POS, "ADJ"):
+    for token in tokens_of(doc, POS, "ADJ"):
         if not lexicon.may_report(token.lemma_.lower(), "ADJ"):
             continue
         for child in _rights_with_verbs(token):
@@ -989,15 +989,15 @@ def _names_holder(modifier: Token) -> bool:
     return modifier.dep_ in {"amod", "compound"} and modifier.ent_type_ in NAME_ENTITY_TYPES
 
 
-def _tokens_of(doc: Doc, attribute: int, value: str) -> list[Token]:
-    """The tokens whose ``attribute`` (``LOWER``, ``POS``) is ``value``, found on the Doc's array without
-    making a Token for every word: the finders below each look at a few words of the whole text."""
+def tokens_of(doc: Doc, attribute: int, value: str) -> list[Token]:
+    """The tokens whose ``attribute`` (``LOWER``, ``ORTH``, ``POS``) is ``value``, found on the Doc's array
+    without making a Token for every word: the finders each look at a few words of the whole text."""
     key = spacy_symbols.IDS[value] if attribute == POS else doc.vocab.strings[value]
     return [doc[int(i)] for i in (doc.to_array(attribute) == key).nonzero()[0]]
 
 
 def _according_to_reports(doc: Doc) -> Iterator[Report]:
-    for token in _tokens_of(doc, LOWER, "according"):
+    for token in tokens_of(doc, LOWER, "according"):
         if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         to = doc[token.i + 1]
@@ -1024,7 +1024,7 @@ def _source_phrase_reports(doc: Doc) -> Iterator[Report]:
     """``In an NBC poll released Monday, 50 percent chose Clinton``, ``Trump's gains in recent surveys``: an
     ``in`` phrase on a source noun reports the clause it opens or closes, or the noun phrase it modifies."""
     nouns = source_nouns()
-    for token in _tokens_of(doc, LOWER, "in"):
+    for token in tokens_of(doc, LOWER, "in"):
         if token.dep_ != "prep":
             continue
         source = next((c for c in token.children if c.dep_ == "pobj"), None)
