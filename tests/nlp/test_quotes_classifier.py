@@ -12,7 +12,7 @@ from storyline.evaluation.quotes import Attribution, GoldArticle
 from storyline.nlp.pipeline import load_pipeline
 from storyline.nlp.quotes import quoted_passages, reporting_constructions
 from storyline.nlp.quotes_classifier import AttributionScorer, attribution_scorer, report_features
-from storyline.nlp.quotes_lexicon import lexicon_from_rows, reporting_lexicon
+from storyline.nlp.quotes_lexicon import is_used, lexicon_from_rows, reporting_lexicon
 from storyline.training.quotes import (
     END_TO_END_THRESHOLDS,
     best_for_the_weaker,
@@ -147,3 +147,18 @@ def test_a_lemma_that_reports_only_through_a_preposition_is_a_cue():
     lexicon = lexicon_from_rows([{"lemma": "rail against", "pos": "VERB", "frame": "prep", **counts}])
     assert lexicon.may_report("rail")
     assert not lexicon.may_report("rail", "NOUN") and not lexicon.may_report("against")
+
+
+@pytest.mark.parametrize(
+    ("listed", "frame", "predicted", "correct", "used"),
+    [
+        ("no", "object", 5, 1, True),  # right once, and often enough
+        ("no", "object", 20, 1, False),  # right once in twenty: nearly always something else
+        ("no", "object", 3, 0, False),
+        ("yes", "clause", 9, 0, True),  # a hand-listed cue with a clause always proposes
+        ("yes", "object", 9, 0, False),
+    ],
+)
+def test_a_lexicon_row_proposes_when_it_worked_often_enough(listed, frame, predicted, correct, used):
+    row = {"lemma": "fume", "pos": "VERB", "frame": frame, "listed": listed}
+    assert is_used({**row, "train_predicted": str(predicted), "train_correct": str(correct)}) is used
