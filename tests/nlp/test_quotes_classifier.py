@@ -19,6 +19,7 @@ from storyline.training.quotes import (
     end_to_end_threshold,
     labelled_constructions,
     train_scorer,
+    unseen_articles_extraction,
 )
 
 
@@ -162,3 +163,22 @@ def test_a_lemma_that_reports_only_through_a_preposition_is_a_cue():
 def test_a_lexicon_row_proposes_when_it_worked_often_enough(listed, frame, predicted, correct, used):
     row = {"lemma": "fume", "pos": "VERB", "frame": frame, "listed": listed}
     assert is_used({**row, "train_predicted": str(predicted), "train_correct": str(correct)}) is used
+
+
+def test_the_unseen_estimate_never_scores_an_article_with_a_lexicon_built_from_it():
+    nlp = load_pipeline(Settings().spacy_model)
+    texts = [f"The senator said that bill {n} would pass. Officials said the talks failed." for n in range(9)]
+    # "aver" is no listed cue and only this article uses it
+    texts.append("The senator averred that the bill would pass.")
+    articles = []
+    for n, text in enumerate(texts):
+        verb = text.index("said" if n < 9 else "averred")
+        content = (text.index("that"), text.index(" would pass") + len(" would pass"))
+        gold = Attribution((content,), ((0, 11),), ((verb, verb + len(text.split()[2])),))
+        articles.append(GoldArticle(f"a{n}", text, [gold]))
+    docs = list(nlp.pipe(texts))
+    said_only = unseen_articles_extraction(articles[:9], docs[:9], 0.3)
+    with_aver = unseen_articles_extraction(articles, docs, 0.3)
+    assert said_only["speaker_overlap_f1"] > 0.5
+    # the "averred" article is scored by a lexicon counted without it, which has never seen "aver"
+    assert with_aver["speaker_overlap_f1"] < said_only["speaker_overlap_f1"]
